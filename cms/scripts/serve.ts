@@ -1,0 +1,9 @@
+/** Starts the CMS (compiled server code, prebuilt admin panel). `npm start` runs this. */
+import { createApp } from './strapi-app';
+
+createApp({ serveAdminPanel: true })
+  .then((app) => app.start())
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

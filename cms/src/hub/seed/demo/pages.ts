@@ -1,0 +1,89 @@
+import type { DemoPage } from './types';
+
+/** Free pages: about the coalition, the accessibility statement and the privacy statement. */
+export const demoPages: DemoPage[] = [
+  {
+    slug: 'over',
+    title: 'Over de coalitie',
+    summary:
+      'De Lokale Coalitie tegen Eenzaamheid Maastricht brengt organisaties in de stad bij elkaar. Samen doen we meer tegen eenzaamheid.',
+    body: [
+      'De Lokale Coalitie tegen Eenzaamheid Maastricht startte op donderdag 28 maart 2024. Meer dan 110 mensen kwamen naar de startbijeenkomst.',
+      { heading: 'Wie zijn wij?' },
+      'De coalitie is een initiatief van de gemeente Maastricht en Samen voor Maastricht. Ze hoort bij het Lokale Plan van Aanpak tegen Eenzaamheid 2023-2025 van de gemeente.',
+      'Er doen veel soorten organisaties mee. Woningcorporaties, maatschappelijke organisaties en verenigingen. Maar ook buurtnetwerken, stichtingen en bedrijven.',
+      { heading: 'Wat willen we?' },
+      {
+        list: [
+          'Kennis over eenzaamheid delen.',
+          'Goede voorbeelden uit de stad laten zien.',
+          'Elkaar ontmoeten en een netwerk vormen.',
+          'Ontdekken wat iedere partij kan bijdragen.',
+          'Een stappenplan maken om meer activiteiten op te zetten.',
+        ],
+      },
+      { heading: 'Hoe werken we?' },
+      'Een paar deelnemers zijn kartrekker. Zij maken samen met de gemeente en Samen voor Maastricht een plan met activiteiten. Alle deelnemers krijgen dat plan te zien. We bespreken het samen in een vervolgbijeenkomst.',
+      'De gemeente denkt mee en helpt waar dat nodig en mogelijk is.',
+      { heading: 'Landelijke aanpak' },
+      'De coalitie past bij het landelijke programma Eén tegen eenzaamheid. Het ministerie van VWS begon dat programma in 2018. Het programma steunt lokale coalities.',
+      'Elk jaar is er een Week tegen Eenzaamheid. Die begint op de laatste donderdag van september en duurt een week.',
+      { heading: 'Hulp nodig?' },
+      'Maak je je zorgen om iemand? Meld het bij het Signaalpunt Maastricht tegen Eenzaamheid. Het Signaalpunt werkt samen met Humanitas Maastricht-Heuvelland.',
+      'Wil je zelf even praten? Bel De Luisterlijn: 088 0767 000. Dat kan dag en nacht. Chatten of mailen kan ook.',
+      { heading: 'Over deze demo' },
+      'Sommige berichten, goede voorbeelden en activiteiten op deze website zijn verzonnen. Ze laten zien hoe de website werkt. Je herkent ze aan het woord (voorbeeld) in de titel.',
+    ],
+  },
+  {
+    slug: 'toegankelijkheid',
+    title: 'Toegankelijkheid',
+    summary:
+      'Iedereen moet deze website goed kunnen gebruiken. Lees wat we daarvoor doen en hoe je een probleem aan ons meldt.',
+    body: [
+      'Iedereen moet deze website kunnen gebruiken. Ook als je slecht ziet of slecht hoort. Of als je een schermlezer of een telefoon gebruikt.',
+      { heading: 'Aan welke eisen werken we?' },
+      'We willen voldoen aan de WCAG 2.1, niveau A en AA. Die eisen staan ook in de Europese norm EN 301 549. Websites van de overheid moeten zich daar volgens de wet aan houden.',
+      'We letten onder andere op deze punten:',
+      {
+        list: [
+          'We schrijven in taalniveau B1: korte zinnen en gewone woorden.',
+          'Je kunt de hele website met alleen het toetsenbord gebruiken.',
+          'Afbeeldingen hebben een korte beschrijving voor schermlezers.',
+          'De tekst blijft goed leesbaar als je inzoomt.',
+          'Kleuren hebben genoeg contrast.',
+        ],
+      },
+      { heading: 'Status: in ontwikkeling' },
+      'Deze website is nog in ontwikkeling. Een onafhankelijke partij heeft de website nog niet gekeurd. Na die keuring maken we een formele toegankelijkheidsverklaring. Die zetten we op deze pagina.',
+      { heading: 'Zie je een probleem?' },
+      'Kun je iets niet lezen of gebruiken? Laat het ons weten. Stuur een mail naar toegankelijkheid@example.org. Vertel op welke pagina het probleem zit en wat er misgaat.',
+      'We antwoorden binnen 5 werkdagen. We laten je ook weten wanneer we het probleem oplossen.',
+    ],
+  },
+  {
+    slug: 'privacy',
+    title: 'Privacy',
+    summary:
+      'Deze website volgt je niet. We gebruiken geen cookies en meten niet wat je doet. Lees hier welke gegevens we wel bewaren en wat je rechten zijn.',
+    body: [
+      'We vinden je privacy belangrijk. Daarom houden we het simpel. Deze website verzamelt geen gegevens over jou als bezoeker.',
+      { heading: 'Geen cookies en geen tracking' },
+      {
+        list: [
+          'De website plaatst geen cookies.',
+          'We houden niet bij wie de website bezoekt of waar je op klikt.',
+          'De website laadt niets van andere partijen. Dus geen lettertypes, kaarten, video of advertenties van buiten.',
+          'Volg je ons via RSS of in je agenda? Dan haalt je programma het nieuws bij ons op, niet bij een ander bedrijf.',
+        ],
+      },
+      { heading: 'Welke gegevens bewaren we wel?' },
+      'Redacteuren schrijven de berichten in een beheersysteem (CMS). Daarvoor hebben zij een account. Van hen bewaren we alleen de gegevens van dat account: naam, e-mailadres en een beveiligd wachtwoord.',
+      'Stuur je ons een mail? Dan gebruiken we je gegevens alleen om je vraag te beantwoorden.',
+      { heading: 'Jouw rechten' },
+      'Volgens de privacywet AVG heb je rechten. Je mag vragen welke gegevens we van je hebben. Je mag ze laten verbeteren of verwijderen. Ook mag je bezwaar maken. Ben je het niet met ons eens? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.',
+      { heading: 'Vragen?' },
+      'Heb je een vraag over privacy? Stuur dan een mail naar privacy@example.org.',
+    ],
+  },
+];

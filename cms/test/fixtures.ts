@@ -1,0 +1,79 @@
+import type { Core, UID } from '@strapi/strapi';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { appDir } from './harness';
+
+/** Rich text with one paragraph. */
+export const paragraph = (text: string) => [
+  { type: 'paragraph', children: [{ type: 'text', text }] },
+];
+
+/** Uploads one of the demo images through the upload service, with or without alt text. */
+export async function uploadImage(
+  strapi: Core.Strapi,
+  alternativeText: string | null,
+  name = 'zaal.jpg',
+): Promise<number> {
+  const copy = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'hub-upload-')), name);
+  await fs.copyFile(path.join(appDir, 'seed-images', 'meeting.jpg'), copy);
+  const { size } = await fs.stat(copy);
+  const [file] = await strapi
+    .plugin('upload')
+    .service('upload')
+    .upload({
+      data: { fileInfo: { name, alternativeText, caption: '' } },
+      files: { filepath: copy, originalFilename: name, mimetype: 'image/jpeg', size },
+    });
+  return file.id;
+}
+
+/** The documentId of the first document of a taxonomy, to use in relations. */
+export async function anyDocumentId(strapi: Core.Strapi, uid: UID.ContentType): Promise<string> {
+  const row = await strapi.db.query(uid).findOne({ select: ['documentId'] });
+  if (!row) throw new Error(`No ${uid} to relate to`);
+  return row.documentId as string;
+}
+
+/** Valid data for each content type, with nothing optional left out that the rules check. */
+export async function validData(
+  strapi: Core.Strapi,
+): Promise<Record<string, Record<string, unknown>>> {
+  const district = await anyDocumentId(strapi, 'api::district.district');
+  const theme = await anyDocumentId(strapi, 'api::theme.theme');
+  return {
+    article: {
+      title: 'Koffie in de wijk',
+      summary: 'Elke week koffie in het buurthuis.',
+      body: paragraph('Welkom.'),
+      themes: [theme],
+      districts: [district],
+    },
+    'good-practice': {
+      title: 'Samen eten in Malberg',
+      summary: 'Een eettafel voor buren.',
+      activityType: 'eettafel of sociaal restaurant',
+      evidenceLevel: 'goed beschreven',
+      districts: [district],
+    },
+    event: {
+      title: 'Wandelen in het Jekerdal',
+      summary: 'Samen een rondje lopen.',
+      startsAt: '2030-09-26T08:00:00.000Z',
+      endsAt: '2030-09-26T10:00:00.000Z',
+      eventStatus: 'gepland',
+      location: { venue: 'Bij de ingang', city: 'Maastricht', district },
+    },
+    partner: { name: 'Buurtnetwerk Test', category: 'buurtnetwerk', isKartrekker: false },
+    action: { title: 'Kennis delen', progress: 'bezig', period: 'voorjaar 2031' },
+    theme: { name: 'Testthema' },
+    'target-group': { name: 'Testgroep' },
+    district: { name: 'Teststadsdeel' },
+    neighbourhood: { name: 'Testwijk', district },
+    page: { title: 'Testpagina', body: paragraph('Tekst.') },
+    site: {
+      siteName: 'Samen tegen eenzaamheid',
+      helplines: [{ name: 'De Luisterlijn', phone: '088 0767 000' }],
+    },
+  };
+}

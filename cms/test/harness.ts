@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '@strapi/strapi';
+
+const require = createRequire(import.meta.url);
+export const appDir = path.resolve(import.meta.dirname, '..');
+const distDir = path.join(appDir, 'dist');
+
+/** A Strapi booted in-process on a database of its own, listening on a free port. */
+export interface TestCms {
+  strapi: Core.Strapi;
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** Folder for this test's files (SQLite database, token file). */
+  workDir: string;
+  /** Which database this run uses. */
+  databaseClient: 'sqlite' | 'postgres';
+  /** Stops Strapi and removes its database. */
+  stop: () => Promise<void>;
+}
+
+const secret = () => randomBytes(24).toString('base64');
+
+/** When DATABASE_URL is set, the suite runs on PostgreSQL, each test file in a throwaway database. */
+async function createThrowawayPostgres(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { Client } = require('pg') as typeof import('pg');
+  const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * `strapi.destroy()` calls `process.removeAllListeners()`, which also drops the listeners of
+ * vitest's worker (its IPC channel) and Node's own bookkeeping that keeps that channel
+ * referenced. Saves every listener of every event and returns a function that puts them back.
+ */
+function saveProcessListeners(): () => void {
+  type Listener = (...args: unknown[]) => void;
+  const saved = process
+    .eventNames()
+    .map((event) => [event, process.rawListeners(event as 'message') as Listener[]] as const);
+  return () => {
+    for (const [event, listeners] of saved) {
+      const present = process.rawListeners(event as 'message');
+      for (const listener of listeners)
+        if (!present.includes(listener)) process.on(event as 'message', listener);
+    }
+    // Without Node's bookkeeping listeners the channel stays unreferenced and the worker
+    // would exit as soon as its event loop runs dry.
+    (process.channel as { ref?: () => void } | undefined)?.ref?.();
+  };
+}
+
+// Remember the server URL before the harness points DATABASE_URL at a throwaway database, also
+// for later test files that run in the same worker process.
+const serverDatabaseUrl = process.env.HUB_TEST_DATABASE_SERVER_URL ?? process.env.DATABASE_URL;
+if (serverDatabaseUrl) process.env.HUB_TEST_DATABASE_SERVER_URL = serverDatabaseUrl;
+
+/**
+ * Boots the compiled CMS (see global-setup.ts) on a fresh database: a temporary SQLite file,
+ * or a throwaway PostgreSQL database when DATABASE_URL is set.
+ */
+export async function bootTestCms(extraEnv: Record<string, string> = {}): Promise<TestCms> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cms-test-'));
+  const postgres = serverDatabaseUrl ? await createThrowawayPostgres(serverDatabaseUrl) : null;
+  Object.assign(process.env, {
+    ENV_PATH: path.join(appDir, 'test', 'no-such.env'),
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    SITE_BUILD_TOKEN_FILE: path.join(workDir, 'site-build-token'),
+    ...(postgres
+      ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgres.url }
+      : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'data.db') }),
+    ...extraEnv,
+  });
+  for (const key of ['SITE_BUILD_TOKEN', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SEED_DEMO_CONTENT']) {
+    if (!(key in extraEnv)) Reflect.deleteProperty(process.env, key);
+  }
+
+  const { createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const strapi = await createStrapi({
+    appDir,
+    distDir,
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  await strapi.listen();
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+
+  return {
+    strapi,
+    url: `http://127.0.0.1:${port}`,
+    workDir,
+    databaseClient: postgres ? 'postgres' : 'sqlite',
+    stop: async () => {
+      const restoreListeners = saveProcessListeners();
+      await strapi.destroy();
+      restoreListeners();
+      await postgres?.drop();
+      fs.rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}

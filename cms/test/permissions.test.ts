@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootTestCms, type TestCms } from './harness';
+import { validData } from './fixtures';
+import { request } from './http';
+
+let cms: TestCms;
+let buildToken: string;
+let published: { documentId: string };
+
+const collections = [
+  'articles',
+  'good-practices',
+  'events',
+  'partners',
+  'actions',
+  'pages',
+  'themes',
+  'target-groups',
+  'districts',
+  'neighbourhoods',
+];
+
+beforeAll(async () => {
+  cms = await bootTestCms();
+  buildToken = fs.readFileSync(process.env.SITE_BUILD_TOKEN_FILE!, 'utf8').trim();
+  const valid = await validData(cms.strapi);
+  published = await cms.strapi.documents('api::article.article').create({
+    data: { ...valid.article, title: 'Gepubliceerd bericht' },
+    status: 'published',
+  } as never);
+  await cms.strapi
+    .documents('api::article.article')
+    .create({ data: { ...valid.article, title: 'Geheim concept' } } as never);
+  await cms.strapi.documents('api::site.site').create({ data: valid.site } as never);
+});
+afterAll(async () => {
+  await cms?.stop();
+});
+
+const refused = [401, 403];
+
+describe('anonymous callers', () => {
+  it.each(collections)('cannot read /api/%s, with or without ?status=draft', async (collection) => {
+    for (const query of ['', '?status=draft', '?status=published', '?publicationState=preview']) {
+      const { status } = await request(cms.url, `/api/${collection}${query}`);
+      expect(refused, `${collection}${query}`).toContain(status);
+    }
+  });
+
+  it('cannot read a single article, the site settings or drafts of them', async () => {
+    for (const path of [
+      `/api/articles/${published.documentId}`,
+      `/api/articles/${published.documentId}?status=draft`,
+      '/api/site',
+      '/api/site?status=draft',
+    ]) {
+      expect(refused, path).toContain((await request(cms.url, path)).status);
+    }
+  });
+
+  it.each(collections)('cannot create, update or delete in /api/%s', async (collection) => {
+    expect(refused).toContain(
+      (
+        await request(cms.url, `/api/${collection}`, {
+          method: 'POST',
+          body: { data: { title: 'x' } },
+        })
+      ).status,
+    );
+    expect(refused).toContain(
+      (
+        await request(cms.url, `/api/${collection}/abc`, {
+          method: 'PUT',
+          body: { data: { title: 'x' } },
+        })
+      ).status,
+    );
+    expect(refused).toContain(
+      (await request(cms.url, `/api/${collection}/abc`, { method: 'DELETE' })).status,
+    );
+  });
+
+  it('get 401 with a token that is not ours', async () => {
+    expect((await request(cms.url, '/api/articles', { token: 'not-a-real-token' })).status).toBe(
+      401,
+    );
+  });
+});
+
+describe('the read-only build token', () => {
+  it('reads published content, without drafts', async () => {
+    const { status, body } = await request<{ data: { title: string }[] }>(
+      cms.url,
+      '/api/articles',
+      { token: buildToken },
+    );
+    expect(status).toBe(200);
+    expect(body.data.map((article) => article.title)).toEqual(['Gepubliceerd bericht']);
+  });
+
+  it.each(collections)('reads /api/%s', async (collection) => {
+    expect((await request(cms.url, `/api/${collection}`, { token: buildToken })).status).toBe(200);
+  });
+
+  it('reads the site settings', async () => {
+    const { status, body } = await request<{ data: { siteName: string } }>(cms.url, '/api/site', {
+      token: buildToken,
+    });
+    expect(status).toBe(200);
+    expect(body.data.siteName).toBe('Samen tegen eenzaamheid');
+  });
+
+  it('cannot create, update or delete', async () => {
+    const write = (method: string, path: string) =>
+      request(cms.url, path, {
+        method,
+        token: buildToken,
+        body: method === 'DELETE' ? undefined : { data: { title: 'Gewijzigd' } },
+      });
+    expect((await write('POST', '/api/articles')).status).toBe(403);
+    expect((await write('PUT', `/api/articles/${published.documentId}`)).status).toBe(403);
+    expect((await write('DELETE', `/api/articles/${published.documentId}`)).status).toBe(403);
+    expect((await write('PUT', '/api/site')).status).toBe(403);
+    const still = await cms.strapi
+      .documents('api::article.article')
+      .findOne({ documentId: published.documentId, status: 'published' } as never);
+    expect(still?.title).toBe('Gepubliceerd bericht');
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * `npm run seed [-- --reset]`: makes sure cms/.env exists (as `npm start` does), then runs the
+ * CMS seed script, which adds the demo content without duplicating what is there.
+ */
+import { ensureCmsEnv } from './lib/cms-env';
+import { cmsDir } from './lib/paths';
+import { run } from './lib/processes';
+
+if (await ensureCmsEnv()) console.log('Wrote cms/.env with new random secrets (demo mode).');
+await run('npx', ['tsx', 'scripts/seed.ts', ...process.argv.slice(2)], {
+  cwd: cmsDir,
+  prefix: 'seed',
+}).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+/**
+ * `npm run smoke:start`: rehearses what a newcomer does. Runs `npm start` on a fresh SQLite
+ * database, checks what the foundation promises (health, admin panel, seeded demo content, a
+ * closed public API), then stops it the way Ctrl-C does and checks that everything stopped.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './lib/paths';
+import { logLine } from './lib/processes';
+
+const port = process.env.SMOKE_PORT ?? '1337';
+const base = `http://127.0.0.1:${port}`;
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-smoke-'));
+const tokenFile = path.join(workDir, 'site-build-token');
+const log = (line: string) => logLine('smoke', line);
+const failures: string[] = [];
+
+function check(ok: boolean, what: string): void {
+  log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+}
+
+async function status(url: string, token?: string): Promise<number> {
+  try {
+    const response = await fetch(url, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    return response.status;
+  } catch {
+    return 0;
+  }
+}
+
+async function total(collection: string, token: string): Promise<number> {
+  const response = await fetch(`${base}/api/${collection}?pagination[pageSize]=1`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const body = (await response.json()) as { meta?: { pagination?: { total?: number } } };
+  return body.meta?.pagination?.total ?? 0;
+}
+
+const startedAt = Date.now();
+// A process group of its own, so we can send SIGINT to all of it, as a terminal does on Ctrl-C.
+const child = spawn('npm', ['start'], {
+  cwd: repoRoot,
+  detached: true,
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: {
+    ...process.env,
+    PORT: port,
+    DATABASE_FILENAME: path.join(workDir, 'data.db'),
+    SITE_BUILD_TOKEN_FILE: tokenFile,
+  },
+});
+const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+try {
+  let healthy = false;
+  while (!healthy && Date.now() - startedAt < 5 * 60_000 && child.exitCode === null) {
+    healthy = (await status(`${base}/_health`)) === 204;
+    if (!healthy) await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  check(
+    healthy,
+    `/_health answers 204 (after ${Math.round((Date.now() - startedAt) / 1000)} s, limit 300 s)`,
+  );
+  if (healthy) {
+    check((await status(`${base}/admin`)) === 200, '/admin answers 200');
+    const token = fs.readFileSync(tokenFile, 'utf8').trim();
+    const minimum: Record<string, number> = {
+      articles: 12,
+      'good-practices': 15,
+      events: 12,
+      partners: 15,
+    };
+    for (const [collection, least] of Object.entries(minimum)) {
+      const count = await total(collection, token);
+      check(count >= least, `${count} published ${collection} (at least ${least})`);
+    }
+    const anonymous = await status(`${base}/api/articles?status=draft`);
+    check(
+      anonymous === 401 || anonymous === 403,
+      `anonymous GET /api/articles?status=draft is refused (${anonymous})`,
+    );
+  }
+} finally {
+  if (child.pid) process.kill(-child.pid, 'SIGINT');
+  const code = await Promise.race([
+    exited,
+    new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 30_000)),
+  ]);
+  check(code !== 'timeout', `npm start stops on Ctrl-C (exit code ${String(code)})`);
+  if (code === 'timeout' && child.pid) process.kill(-child.pid, 'SIGKILL');
+  check((await status(`${base}/_health`)) === 0, 'nothing listens on the port afterwards');
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+if (failures.length > 0) {
+  log(`${failures.length} check(s) failed.`);
+  process.exit(1);
+}
+log('npm start works.');

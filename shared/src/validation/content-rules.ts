@@ -1,0 +1,85 @@
+/** Keys of the CMS content types, equal to the `<name>` in `api::<name>.<name>`. */
+export type ContentTypeKey =
+  | 'article'
+  | 'good-practice'
+  | 'event'
+  | 'partner'
+  | 'action'
+  | 'theme'
+  | 'target-group'
+  | 'district'
+  | 'neighbourhood'
+  | 'page'
+  | 'site';
+
+/** A field a rule applies to, with the Dutch label editors see in the admin. */
+export interface FieldRef {
+  /** Attribute name in the CMS schema (camelCase English). */
+  field: string;
+  /** Label shown to editors, used in error messages. */
+  label: string;
+}
+
+/** The editorial rules of one content type, enforced by the CMS on every write. */
+export interface ContentRules {
+  /** Fields that must hold a value (text, date, choice, relation or rich text). */
+  required: readonly FieldRef[];
+  /** The field a slug is generated from when the editor leaves the slug empty. */
+  slugSource?: FieldRef;
+  /** A summary field limited to {@link MAX_SUMMARY_LENGTH} characters. */
+  summary?: FieldRef;
+  /** Start and end of a period; the end may not lie before the start. */
+  period?: { start: FieldRef; end: FieldRef };
+  /** Single-image fields whose image must have alternative text. */
+  images: readonly FieldRef[];
+}
+
+/** Longest summary allowed: it must fit a list card, a feed reader and a search result. */
+export const MAX_SUMMARY_LENGTH = 300;
+
+const title: FieldRef = { field: 'title', label: 'Titel' };
+const name: FieldRef = { field: 'name', label: 'Naam' };
+const summary: FieldRef = { field: 'summary', label: 'Samenvatting' };
+const body: FieldRef = { field: 'body', label: 'Tekst' };
+
+/** Rules per content type. The CMS schemas mark the same fields as required. */
+export const CONTENT_RULES: Readonly<Record<ContentTypeKey, ContentRules>> = {
+  article: {
+    required: [title, summary, body],
+    slugSource: title,
+    summary,
+    images: [{ field: 'cover', label: 'Afbeelding bovenaan' }],
+  },
+  'good-practice': {
+    required: [title, summary, { field: 'activityType', label: 'Soort activiteit' }],
+    slugSource: title,
+    summary,
+    images: [{ field: 'image', label: 'Afbeelding' }],
+  },
+  event: {
+    required: [title, summary, { field: 'startsAt', label: 'Begint op' }],
+    slugSource: title,
+    summary,
+    period: {
+      start: { field: 'startsAt', label: 'Begint op' },
+      end: { field: 'endsAt', label: 'Eindigt op' },
+    },
+    images: [{ field: 'image', label: 'Afbeelding' }],
+  },
+  partner: {
+    required: [name, { field: 'category', label: 'Categorie' }],
+    slugSource: name,
+    images: [{ field: 'logo', label: 'Logo' }],
+  },
+  action: {
+    required: [title, { field: 'progress', label: 'Voortgang' }],
+    slugSource: title,
+    images: [],
+  },
+  theme: { required: [name], slugSource: name, images: [] },
+  'target-group': { required: [name], slugSource: name, images: [] },
+  district: { required: [name], slugSource: name, images: [] },
+  neighbourhood: { required: [name], slugSource: name, images: [] },
+  page: { required: [title], slugSource: title, summary, images: [] },
+  site: { required: [{ field: 'siteName', label: 'Naam van de site' }], images: [] },
+};
