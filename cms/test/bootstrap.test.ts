@@ -29,9 +29,9 @@ afterAll(async () => {
 
 async function counts() {
   const db = cms.strapi.db;
-  const publicRole = await db
+  const closedRoles = await db
     .query('plugin::users-permissions.role')
-    .findOne({ where: { type: 'public' } });
+    .findMany({ where: { type: { $in: ['public', 'authenticated'] } } });
   return {
     districts: await db.query('api::district.district').count(),
     neighbourhoods: await db.query('api::neighbourhood.neighbourhood').count(),
@@ -39,9 +39,12 @@ async function counts() {
     targetGroups: await db.query('api::target-group.target-group').count(),
     apiTokens: await db.query('admin::api-token').count(),
     admins: await db.query('admin::user').count(),
-    publicContentPermissions: await db
-      .query('plugin::users-permissions.permission')
-      .count({ where: { role: { id: publicRole.id }, action: { $startsWith: 'api::' } } }),
+    publicContentPermissions: await db.query('plugin::users-permissions.permission').count({
+      where: {
+        role: { id: { $in: closedRoles.map((role: { id: number }) => role.id) } },
+        action: { $startsWith: 'api::' },
+      },
+    }),
   };
 }
 
@@ -66,6 +69,10 @@ describe('bootstrap', () => {
       .findOne({ where: { slug: 'malberg' }, populate: ['district'] });
     expect(malberg.district.name).toBe('Noord-West');
     expect(await adminLogin(cms.url, ADMIN.email, ADMIN.password)).toBeTruthy();
+    const admin = await cms.strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: ADMIN.email } });
+    expect(admin.preferedLanguage).toBe('nl');
   });
 
   it('stores the build token in a file only its owner can read', async () => {
@@ -83,14 +90,16 @@ describe('bootstrap', () => {
     expect(fs.readFileSync(tokenFile(), 'utf8')).toBe(keyBefore);
   });
 
-  it('takes content permissions away from the public role again', async () => {
-    const publicRole = await cms.strapi.db
-      .query('plugin::users-permissions.role')
-      .findOne({ where: { type: 'public' } });
-    await cms.strapi.db
-      .query('plugin::users-permissions.permission')
-      .create({ data: { action: 'api::theme.theme.find', role: publicRole.id } });
-    expect((await counts()).publicContentPermissions).toBe(1);
+  it('takes content permissions away from the public and authenticated roles again', async () => {
+    for (const type of ['public', 'authenticated']) {
+      const role = await cms.strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type } });
+      await cms.strapi.db
+        .query('plugin::users-permissions.permission')
+        .create({ data: { action: 'api::theme.theme.find', role: role.id } });
+    }
+    expect((await counts()).publicContentPermissions).toBe(2);
     await runBootstrap(cms.strapi);
     expect((await counts()).publicContentPermissions).toBe(0);
     expect([401, 403]).toContain((await request(cms.url, '/api/themes')).status);

@@ -95,4 +95,20 @@ describe('content model', () => {
     expect(configuration.metadatas.summary.list.label).toBe('Samenvatting');
     expect(cms.strapi.contentType('api::event.event').info.displayName).toBe('Activiteit');
   });
+
+  it('names fields in error messages exactly as the admin labels them', async () => {
+    const contentTypes = cms.strapi.plugin('content-manager').service('content-types');
+    for (const [key, rules] of Object.entries(CONTENT_RULES)) {
+      const { metadatas } = await contentTypes.findConfiguration({ uid: `api::${key}.${key}` });
+      const named = [
+        ...rules.required,
+        ...rules.images,
+        ...(rules.summary ? [rules.summary] : []),
+        ...(rules.period ? [rules.period.start, rules.period.end] : []),
+      ];
+      for (const { field, label } of named) {
+        expect(metadatas[field].edit.label, `${key}.${field}`).toBe(label);
+      }
+    }
+  });
 });

@@ -1,8 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { appDir } from './harness';
+import { uploadImageFile } from '../src/hub/seed/upload-image';
 
 /** Rich text with one paragraph. */
 export const paragraph = (text: string) => [
@@ -10,22 +9,15 @@ export const paragraph = (text: string) => [
 ];
 
 /** Uploads one of the demo images through the upload service, with or without alt text. */
-export async function uploadImage(
+export function uploadImage(
   strapi: Core.Strapi,
   alternativeText: string | null,
   name = 'zaal.jpg',
 ): Promise<number> {
-  const copy = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'hub-upload-')), name);
-  await fs.copyFile(path.join(appDir, 'seed-images', 'meeting.jpg'), copy);
-  const { size } = await fs.stat(copy);
-  const [file] = await strapi
-    .plugin('upload')
-    .service('upload')
-    .upload({
-      data: { fileInfo: { name, alternativeText, caption: '' } },
-      files: { filepath: copy, originalFilename: name, mimetype: 'image/jpeg', size },
-    });
-  return file.id;
+  return uploadImageFile(strapi, path.join(appDir, 'seed-images', 'meeting.jpg'), {
+    name,
+    alternativeText,
+  });
 }
 
 /** The documentId of the first document of a taxonomy, to use in relations. */

@@ -81,6 +81,15 @@ describe('anonymous callers', () => {
     );
   });
 
+  it('cannot sign up for an account that could read content', async () => {
+    const { status } = await request(cms.url, '/api/auth/local/register', {
+      method: 'POST',
+      body: { username: 'bezoeker', email: 'bezoeker@example.org', password: 'Wachtwoord123' },
+    });
+    expect([400, 403]).toContain(status);
+    expect(await cms.strapi.db.query('plugin::users-permissions.user').count()).toBe(0);
+  });
+
   it('get 401 with a token that is not ours', async () => {
     expect((await request(cms.url, '/api/articles', { token: 'not-a-real-token' })).status).toBe(
       401,

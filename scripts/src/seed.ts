@@ -4,13 +4,14 @@
  */
 import { ensureCmsEnv } from './lib/cms-env';
 import { cmsDir } from './lib/paths';
-import { run } from './lib/processes';
+import { startTypeScript, waitForSuccess } from './lib/processes';
 
 if (await ensureCmsEnv()) console.log('Wrote cms/.env with new random secrets (demo mode).');
-await run('npx', ['tsx', 'scripts/seed.ts', ...process.argv.slice(2)], {
+const seed = startTypeScript('scripts/seed.ts', process.argv.slice(2), {
   cwd: cmsDir,
   prefix: 'seed',
-}).catch((error: unknown) => {
+});
+await waitForSuccess(seed, 'The seed').catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -54,7 +54,9 @@ const child = spawn('npm', ['start'], {
     SITE_BUILD_TOKEN_FILE: tokenFile,
   },
 });
-const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+const exited = new Promise<string>((resolve) =>
+  child.on('exit', (code, signal) => resolve(signal ?? `exit code ${code}`)),
+);
 
 try {
   let healthy = false;
@@ -89,9 +91,10 @@ try {
   if (child.pid) process.kill(-child.pid, 'SIGINT');
   const code = await Promise.race([
     exited,
-    new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 30_000)),
+    // unref: a pending timer must not keep this script alive once npm start has stopped.
+    new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 30_000).unref()),
   ]);
-  check(code !== 'timeout', `npm start stops on Ctrl-C (exit code ${String(code)})`);
+  check(code !== 'timeout', `npm start stops on Ctrl-C (${code})`);
   if (code === 'timeout' && child.pid) process.kill(-child.pid, 'SIGKILL');
   check((await status(`${base}/_health`)) === 0, 'nothing listens on the port afterwards');
   fs.rmSync(workDir, { recursive: true, force: true });

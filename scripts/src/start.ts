@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { ensureAdminBuild } from './lib/admin-build';
 import { ensureCmsEnv } from './lib/cms-env';
 import { cmsDir } from './lib/paths';
-import { logLine, startProcess, stopProcess } from './lib/processes';
+import { logLine, startTypeScript, stopProcess } from './lib/processes';
 import { waitForStatus } from './lib/wait-for';
 
 const log = (line: string) => logLine('start', line);
@@ -28,7 +28,7 @@ const services: Service[] = [
     name: 'cms',
     readyMessage: `CMS ready. Admin: ${cmsUrl}/admin  (REST API: ${cmsUrl}/api)`,
     start: async () => {
-      const child = startProcess('npx', ['tsx', 'scripts/serve.ts'], {
+      const child = startTypeScript('scripts/serve.ts', [], {
         cwd: cmsDir,
         prefix: 'cms',
         env: { NODE_ENV: 'production', PORT: String(cmsPort), SEED_DEMO_CONTENT: 'first-run' },

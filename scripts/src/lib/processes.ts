@@ -47,17 +47,31 @@ export function startProcess(
   return child;
 }
 
+/**
+ * Starts a TypeScript file with this Node.js and the tsx loader: one process per service, so a
+ * signal sent to it reaches the program itself and not a launcher in between.
+ */
+export function startTypeScript(
+  script: string,
+  args: string[],
+  options: ProcessOptions,
+): ChildProcess {
+  return startProcess(process.execPath, ['--import', 'tsx', script, ...args], options);
+}
+
 /** Runs a command to completion; rejects with its exit code when it fails. */
 export function run(command: string, args: string[], options: ProcessOptions): Promise<void> {
+  return waitForSuccess(startProcess(command, args, options), `${command} ${args.join(' ')}`);
+}
+
+/** Resolves when the child exits with code 0; rejects otherwise, naming `what`. */
+export function waitForSuccess(child: ChildProcess, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = startProcess(command, args, options);
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0
         ? resolve()
-        : reject(
-            new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`),
-          ),
+        : reject(new Error(`${what} failed (${signal ?? `exit code ${code}`})`)),
     );
   });
 }

@@ -125,7 +125,7 @@ const labels: Record<string, Record<string, FieldText>> = {
 type Metadatas = Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
 
 /** Dutch label and description for a field, or undefined when we have none. */
-export function fieldText(uid: string, field: string): FieldText | undefined {
+function fieldText(uid: string, field: string): FieldText | undefined {
   return labels[uid]?.[field] ?? common[field];
 }
 

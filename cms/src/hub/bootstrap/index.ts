@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { lockDownPublicRole } from './public-role';
+import { lockDownContentApi } from './content-api-lockdown';
 import { ensureBuildToken } from './build-token';
 import { seedTaxonomies } from './taxonomies';
 import { ensureSuperAdmin } from './super-admin';
@@ -7,13 +7,13 @@ import { applyAdminLabels } from './admin-labels';
 import { seedDemoContentOnce } from '../seed/seed-demo';
 
 /**
- * Runs on every start and is idempotent: locks the public API down, makes sure the site build
+ * Runs on every start and is idempotent: closes the content API to all but API tokens, makes sure the site build
  * has its read-only token, seeds the fixed taxonomies, creates the first admin when asked,
  * labels the admin in Dutch and, when `SEED_DEMO_CONTENT=first-run`, seeds the demo content
  * once per database.
  */
 export async function runBootstrap(strapi: Core.Strapi): Promise<void> {
-  await lockDownPublicRole(strapi);
+  await lockDownContentApi(strapi);
   await ensureBuildToken(strapi);
   await seedTaxonomies(strapi);
   await ensureSuperAdmin(strapi);

@@ -26,6 +26,8 @@ export async function ensureSuperAdmin(
     firstname: process.env.ADMIN_FIRSTNAME ?? 'Beheerder',
     lastname: process.env.ADMIN_LASTNAME ?? 'Coalitie',
     isActive: true,
+    // Communicators work in Dutch; each admin can switch in their profile.
+    preferedLanguage: 'nl',
     registrationToken: null,
     roles: superAdmin ? [superAdmin.id] : [],
   });

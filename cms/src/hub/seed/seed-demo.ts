@@ -1,11 +1,10 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
 import { amsterdamDatePlusDays, fromAmsterdamWallTime, slugify } from '@hub/shared';
 import { seedTaxonomies, upsertBySlug } from '../bootstrap/taxonomies';
 import { toStrapiBlocks } from './blocks';
 import { DEMO_IMAGES } from './images';
+import { uploadImageFile } from './upload-image';
 import type { DemoImageKey, DemoMoment } from './demo/types';
 import { demoArticles } from './demo/articles';
 import { demoPractices } from './demo/practices';
@@ -62,25 +61,12 @@ async function demoImageId(
   const existing = await strapi.db
     .query('plugin::upload.file')
     .findOne({ where: { name: file }, select: ['id'] });
-  let id: number;
-  if (existing) {
-    id = existing.id as number;
-  } else {
-    // The upload service works on (and may move) the file it is given: hand it a copy.
-    const source = path.join(strapi.dirs.app.root, 'seed-images', file);
-    const copy = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'hub-seed-')), file);
-    await fs.copyFile(source, copy);
-    const { size } = await fs.stat(copy);
-    const [uploaded] = await strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({
-        data: { fileInfo: { name: file, alternativeText, caption: '' } },
-        files: { filepath: copy, originalFilename: file, mimetype: 'image/jpeg', size },
+  const id = existing
+    ? (existing.id as number)
+    : await uploadImageFile(strapi, path.join(strapi.dirs.app.root, 'seed-images', file), {
+        name: file,
+        alternativeText,
       });
-    id = uploaded.id;
-    await fs.rm(path.dirname(copy), { recursive: true, force: true });
-  }
   cache.set(key, id);
   return id;
 }
