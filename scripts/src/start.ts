@@ -17,8 +17,8 @@ const cmsUrl = `http://localhost:${cmsPort}`;
 /** One long-running part of the product. */
 interface Service {
   name: string;
-  /** Starts the service and resolves once it is ready to be used. */
-  start: () => Promise<ChildProcess>;
+  /** Starts the service; `ready` resolves once it can be used. */
+  start: () => { child: ChildProcess; ready: Promise<void> };
   /** What to tell the user once it is ready. */
   readyMessage: string;
 }
@@ -27,15 +27,14 @@ const services: Service[] = [
   {
     name: 'cms',
     readyMessage: `CMS ready. Admin: ${cmsUrl}/admin  (REST API: ${cmsUrl}/api)`,
-    start: async () => {
+    start: () => {
       const child = startTypeScript('scripts/serve.ts', [], {
         cwd: cmsDir,
         prefix: 'cms',
         env: { NODE_ENV: 'production', PORT: String(cmsPort), SEED_DEMO_CONTENT: 'first-run' },
       });
       // The first start also compiles the server and seeds the demo content.
-      await waitForStatus(`${cmsUrl}/_health`, 204, child, 5 * 60_000);
-      return child;
+      return { child, ready: waitForStatus(`${cmsUrl}/_health`, 204, child, 5 * 60_000) };
     },
   },
 ];
@@ -57,13 +56,15 @@ async function main(): Promise<void> {
   await ensureAdminBuild(log);
   for (const service of services) {
     log(`Starting ${service.name} ...`);
-    const child = await service.start();
+    const { child, ready } = service.start();
+    // Tracked before it is ready, so a failed or interrupted start still stops it.
     running.push(child);
     child.on('exit', (code) => {
       if (stopping) return;
       log(`${service.name} stopped unexpectedly (exit code ${code}).`);
       void stopAll(1);
     });
+    await ready;
     log(service.readyMessage);
   }
   log('Everything runs. Press Ctrl-C to stop.');

@@ -100,8 +100,9 @@ async function settleSlug(
 /** Throws Strapi's ValidationError, which the REST API answers with 400 and the admin shows per field. */
 function rejectWith(issues: FieldIssue[]): never {
   const all = issues.map((issue) => issue.message);
+  // One problem: its own message. More: how many, then each, so REST callers see them all.
   const summary =
-    all.length === 1 ? all.join('') : `${messages.summaryOfProblems(all.length)} ${all.join(' ')}`;
+    all.length === 1 ? all.join(' ') : `${messages.summaryOfProblems(all.length)} ${all.join(' ')}`;
   throw new errors.ValidationError(summary, {
     errors: issues.map((issue) => ({
       path: [issue.field],

@@ -1,3 +1,4 @@
+import { coalitionGoals } from './coalition-goals';
 import type { DemoArticle } from './types';
 
 /**
@@ -22,13 +23,7 @@ export const demoArticles: DemoArticle[] = [
       'De coalitie is een initiatief van de gemeente Maastricht en Samen voor Maastricht. Er doen veel soorten organisaties mee. Denk aan woningcorporaties, maatschappelijke organisaties en verenigingen. Ook buurtnetwerken, stichtingen en bedrijven zijn erbij.',
       { heading: 'Wat wil de coalitie?' },
       {
-        list: [
-          'Kennis over eenzaamheid delen.',
-          'Goede voorbeelden uit de stad laten zien.',
-          'Elkaar ontmoeten en een netwerk vormen.',
-          'Ontdekken wat iedere partij kan bijdragen.',
-          'Een stappenplan maken om meer activiteiten op te zetten.',
-        ],
+        list: coalitionGoals,
       },
       'Wethouder Alain Garnier (gezondheid) en wethouder Jeroen Hoenderkamp (welzijn) waren bij de start. De gemeente denkt mee en helpt waar dat nodig en mogelijk is.',
       { heading: 'Hoe gaat het verder?' },

@@ -1,3 +1,4 @@
+import { coalitionGoals } from './coalition-goals';
 import type { DemoPage } from './types';
 
 /** Free pages: about the coalition, the accessibility statement and the privacy statement. */
@@ -14,13 +15,7 @@ export const demoPages: DemoPage[] = [
       'Er doen veel soorten organisaties mee. Woningcorporaties, maatschappelijke organisaties en verenigingen. Maar ook buurtnetwerken, stichtingen en bedrijven.',
       { heading: 'Wat willen we?' },
       {
-        list: [
-          'Kennis over eenzaamheid delen.',
-          'Goede voorbeelden uit de stad laten zien.',
-          'Elkaar ontmoeten en een netwerk vormen.',
-          'Ontdekken wat iedere partij kan bijdragen.',
-          'Een stappenplan maken om meer activiteiten op te zetten.',
-        ],
+        list: coalitionGoals,
       },
       { heading: 'Hoe werken we?' },
       'Een paar deelnemers zijn kartrekker. Zij maken samen met de gemeente en Samen voor Maastricht een plan met activiteiten. Alle deelnemers krijgen dat plan te zien. We bespreken het samen in een vervolgbijeenkomst.',

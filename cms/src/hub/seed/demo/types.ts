@@ -33,6 +33,23 @@ export type DemoMoment =
   | { date: string; time: string } // date 'YYYY-MM-DD', time 'HH:mm'
   | { daysFromSeed: number; time: string };
 
+/** Contact details of a good practice or partner. */
+export interface DemoContact {
+  name?: string;
+  email?: string;
+  phone?: string;
+  website?: string;
+}
+
+/** Where something takes place; `district` is a stadsdeel slug. */
+export interface DemoLocation {
+  venue?: string;
+  street?: string;
+  postcode?: string;
+  city?: string;
+  district?: string;
+}
+
 /** A news article. */
 export interface DemoArticle {
   slug: string;
@@ -70,14 +87,8 @@ export interface DemoGoodPractice {
   approach: DemoBlock[];
   results: DemoBlock[];
   evidenceLevel: EvidenceLevel;
-  contact?: { name?: string; email?: string; phone?: string; website?: string };
-  location?: {
-    venue?: string;
-    street?: string;
-    postcode?: string;
-    city?: string;
-    district?: string;
-  };
+  contact?: DemoContact;
+  location?: DemoLocation;
   image?: DemoImageKey;
   startYear?: number;
 }
@@ -90,13 +101,7 @@ export interface DemoEvent {
   body: DemoBlock[];
   startsAt: DemoMoment;
   endsAt?: DemoMoment;
-  location?: {
-    venue?: string;
-    street?: string;
-    postcode?: string;
-    city?: string;
-    district?: string;
-  };
+  location?: DemoLocation;
   onlineUrl?: string;
   /** Partner slug. */
   organiser?: string;
@@ -117,7 +122,7 @@ export interface DemoPartner {
   description: DemoBlock[];
   website?: string;
   isKartrekker: boolean;
-  contact?: { name?: string; email?: string; phone?: string; website?: string };
+  contact?: DemoContact;
 }
 
 /** An action of the stappenplan. */
