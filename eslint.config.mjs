@@ -13,6 +13,7 @@ export default tseslint.config(
       '**/.strapi/**',
       'cms/types/generated/**',
       'bench/results/**',
+      '**/.astro/**',
     ],
   },
   js.configs.recommended,

@@ -7,3 +7,6 @@ export * from './validation/messages';
 export * from './validation/find-content-issues';
 export * from './types/content';
 export * from './time/amsterdam';
+export * from './rich-text/escape-html';
+export * from './rich-text/safe-url';
+export * from './rich-text/render-blocks';

@@ -10,3 +10,5 @@ export const repoRoot = path.resolve(
 );
 /** The Strapi app. */
 export const cmsDir = path.join(repoRoot, 'cms');
+/** The Astro site. */
+export const siteDir = path.join(repoRoot, 'site');

@@ -32,6 +32,10 @@ export interface Image {
   width: number;
   /** Height of the original in pixels. */
   height: number;
+  /** MIME type, e.g. image/jpeg. */
+  mime?: string;
+  /** File size in bytes (for feed enclosures). */
+  bytes?: number;
 }
 
 /** A taxonomy term: theme, target group, stadsdeel or wijk. */
@@ -39,6 +43,14 @@ export interface Term {
   /** Display name. */
   name: string;
   /** URL-safe identifier, unique within its taxonomy. */
+  slug: string;
+}
+
+/** A link to another published item: enough to name it and point to its page. */
+export interface ItemRef {
+  /** Headline or name. */
+  title: string;
+  /** URL-safe identifier of the item within its type. */
   slug: string;
 }
 
@@ -66,6 +78,8 @@ export interface PublishedItem {
 
 /** A news article (nieuwsbericht). */
 export interface Article extends PublishedItem {
+  /** Date shown above the article and used for ordering: the editor's date or the publication date. */
+  date: Date;
   /** Full text. */
   body: RichText;
   /** Image shown above the article, if any. */
@@ -76,6 +90,10 @@ export interface Article extends PublishedItem {
   themes: readonly Term[];
   /** Stadsdelen the article is about. */
   districts: readonly Term[];
+  /** Good practices the article refers to. */
+  relatedPractices: readonly ItemRef[];
+  /** Events the article refers to. */
+  relatedEvents: readonly ItemRef[];
 }
 
 /** Contact details of a good practice or partner. */
@@ -155,13 +173,55 @@ export interface HubEvent extends PublishedItem {
   /** Notes on access: wheelchair, hearing loop, quiet room. */
   accessibilityNotes?: string;
   /** Whether it takes place as announced. */
-  eventStatus: EventStatus;
+  status: EventStatus;
   /** The organising partner. */
   organiser?: Term;
+  /** Stadsdeel of the location, when known (for "In jouw wijk"). */
+  district?: Term;
   /** Themes. */
   themes: readonly Term[];
   /** Illustration. */
   image?: Image;
+}
+
+/** A free page such as "Over de coalitie", "Toegankelijkheid" or "Privacy". */
+export interface Page {
+  /** Stable CMS identifier. */
+  id: string;
+  /** Page title. */
+  title: string;
+  /** URL-safe identifier; the page lives at /<slug>/. */
+  slug: string;
+  /** Optional introduction. */
+  summary?: string;
+  /** Content. */
+  body: RichText;
+  /** Moment of the last change. */
+  updatedAt: Date;
+}
+
+/** A link in the site footer. */
+export interface FooterLink {
+  /** Link text. */
+  label: string;
+  /** Site-relative path or absolute URL. */
+  url: string;
+}
+
+/** Site-wide settings edited in the CMS. */
+export interface SiteSettings {
+  /** Name of the site, e.g. "Samen tegen eenzaamheid in Maastricht". */
+  siteName: string;
+  /** Introduction on the home page. */
+  intro: string;
+  /** Help lines shown on every page. */
+  helplines: readonly Helpline[];
+  /** E-mail address for questions. */
+  contactEmail?: string;
+  /** Phone number for questions. */
+  contactPhone?: string;
+  /** Links in the footer. */
+  footerLinks: readonly FooterLink[];
 }
 
 /** A member organisation of the coalition. */
@@ -182,6 +242,8 @@ export interface Partner {
   website?: string;
   /** True for the partners that lead the plan of activities with the municipality. */
   isKartrekker: boolean;
+  /** Whom to contact. */
+  contact?: Contact;
 }
 
 /** One action of the coalition's stappenplan. */
@@ -200,6 +262,8 @@ export interface Action {
   period?: string;
   /** Progress. */
   progress: ActionStatus;
+  /** Position in the stappenplan; lower comes first. */
+  order: number;
 }
 
 /** A help line shown on every page. */

@@ -1,0 +1,76 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { HUB_TIME_ZONE, blocksToPlainText, type HubEvent } from '@hub/shared';
+import { paths } from './paths';
+
+/** Options of {@link buildCalendar}. */
+export interface CalendarOptions {
+  /** Public URL of the site, for event links and UIDs. */
+  siteUrl: string;
+  /** Calendar name shown in agenda apps. */
+  name: string;
+}
+
+function locationText(event: HubEvent): string | undefined {
+  const place = event.location;
+  const parts = [
+    place?.venue,
+    place?.street,
+    [place?.postcode, place?.city].filter(Boolean).join(' '),
+  ].filter(Boolean);
+  if (parts.length > 0) return parts.join(', ');
+  return event.onlineUrl ? `Online: ${event.onlineUrl}` : undefined;
+}
+
+function description(event: HubEvent): string {
+  return [
+    event.summary,
+    blocksToPlainText(event.body),
+    event.cost && `Kosten: ${event.cost}`,
+    event.accessibilityNotes && `Toegankelijkheid: ${event.accessibilityNotes}`,
+    event.registrationUrl && `Aanmelden: ${event.registrationUrl}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/**
+ * An iCalendar (RFC 5545) file with the given events: times in Europe/Amsterdam with its
+ * VTIMEZONE, a UID per event that stays the same across builds and edits, STATUS:CANCELLED
+ * for cancelled events.
+ */
+export function buildCalendar(
+  events: readonly HubEvent[],
+  { siteUrl, name }: CalendarOptions,
+): string {
+  const host = new URL(siteUrl).hostname;
+  const calendar = ical({
+    name,
+    prodId: {
+      company: 'Lokale Coalitie tegen Eenzaamheid Maastricht',
+      product: 'Coalitiehub',
+      language: 'NL',
+    },
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: { name: HUB_TIME_ZONE, generator: getVtimezoneComponent },
+    url: new URL(paths.agenda, siteUrl).toString(),
+  });
+  for (const event of events) {
+    const cancelled = event.status === 'geannuleerd';
+    calendar.createEvent({
+      id: `${event.id}@${host}`,
+      start: event.startsAt,
+      // Without an end, agenda apps show a one-hour block.
+      end: event.endsAt ?? new Date(event.startsAt.getTime() + 60 * 60 * 1000),
+      timezone: HUB_TIME_ZONE,
+      stamp: event.updatedAt,
+      lastModified: event.updatedAt,
+      summary: cancelled ? `Gaat niet door: ${event.title}` : event.title,
+      description: description(event),
+      location: locationText(event),
+      url: new URL(paths.event(event.slug), siteUrl).toString(),
+      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}

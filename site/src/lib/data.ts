@@ -1,0 +1,81 @@
+import { getCollection } from 'astro:content';
+import type {
+  Action,
+  Article,
+  District,
+  GoodPractice,
+  HubEvent,
+  Page,
+  Partner,
+  SiteSettings,
+  Term,
+} from '@hub/shared';
+
+/** Everything the site shows, in domain types. Pages read this, never the CMS. */
+export interface Hub {
+  settings: SiteSettings;
+  /** Newest first. */
+  articles: Article[];
+  /** By title. */
+  practices: GoodPractice[];
+  /** By start, earliest first. */
+  events: HubEvent[];
+  /** By name. */
+  partners: Partner[];
+  /** In stappenplan order. */
+  actions: Action[];
+  pages: Page[];
+  themes: Term[];
+  targetGroups: Term[];
+  /** The seven stadsdelen with their wijken, by name. */
+  districts: District[];
+}
+
+type CollectionName = Parameters<typeof getCollection>[0];
+
+async function all<T>(name: CollectionName): Promise<T[]> {
+  const entries: { data: unknown }[] = await getCollection(name);
+  return entries.map((entry) => entry.data as T);
+}
+
+async function loadHub(): Promise<Hub> {
+  const [settings] = await all<SiteSettings>('site');
+  if (!settings) throw new Error('No site settings were loaded from the CMS.');
+  const hub: Hub = {
+    settings,
+    articles: (await all<Article>('articles')).sort((a, b) => b.date.getTime() - a.date.getTime()),
+    practices: (await all<GoodPractice>('practices')).sort((a, b) =>
+      a.title.localeCompare(b.title, 'nl'),
+    ),
+    events: (await all<HubEvent>('events')).sort(
+      (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
+    ),
+    partners: (await all<Partner>('partners')).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    actions: (await all<Action>('actions')).sort(
+      (a, b) => a.order - b.order || a.title.localeCompare(b.title, 'nl'),
+    ),
+    pages: await all<Page>('pages'),
+    themes: (await all<Term>('themes')).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    targetGroups: (await all<Term>('targetGroups')).sort((a, b) =>
+      a.name.localeCompare(b.name, 'nl'),
+    ),
+    districts: (await all<District>('districts')).sort((a, b) =>
+      a.name.localeCompare(b.name, 'nl'),
+    ),
+  };
+  if (hub.articles.length + hub.practices.length + hub.events.length === 0) {
+    // A CMS that answers but holds nothing published is more likely broken than empty.
+    throw new Error(
+      'The CMS returned no published articles, good practices or events; refusing to build an empty site.',
+    );
+  }
+  return hub;
+}
+
+let cached: Promise<Hub> | undefined;
+
+/** The hub's content, loaded once per build. */
+export function getHub(): Promise<Hub> {
+  cached ??= loadHub();
+  return cached;
+}

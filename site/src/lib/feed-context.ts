@@ -1,0 +1,29 @@
+import { getImage } from 'astro:assets';
+import { blockImageUrls, type Article, type GoodPractice, type HubEvent } from '@hub/shared';
+import { cmsUrl } from './cms-url';
+import type { FeedContext } from './feed-items';
+
+type Item = Article | GoodPractice | HubEvent;
+
+function imagesOf(item: Item): string[] {
+  const lead = 'cover' in item ? item.cover : 'image' in item ? item.image : undefined;
+  const blocks = [item.body, ...('approach' in item ? [item.approach, item.results] : [])];
+  return [...(lead ? [lead.url] : []), ...blocks.flatMap((body) => blockImageUrls(body, cmsUrl))];
+}
+
+/**
+ * A feed context for these items: every image they use is copied into the site (WebP) so that
+ * feed readers never load anything from the CMS.
+ */
+export async function feedContext(
+  items: readonly Item[],
+  site: URL | undefined,
+): Promise<FeedContext> {
+  const siteUrl = String(site);
+  const copies = new Map<string, string>();
+  for (const url of new Set(items.flatMap(imagesOf))) {
+    const image = await getImage({ src: url, inferSize: true, format: 'webp', width: 1200 });
+    copies.set(url, new URL(image.src, siteUrl).toString());
+  }
+  return { siteUrl, cmsUrl, imageSrc: (url) => copies.get(url) };
+}

@@ -1,0 +1,96 @@
+import qs from 'qs';
+import type { CollectionQuery } from './queries';
+
+/** Where and how the build reads the CMS. */
+export interface CmsConnection {
+  /** Base URL, e.g. http://localhost:1337 */
+  url: string;
+  /** Read-only API token. */
+  token: string;
+}
+
+/** Strapi's REST envelope for lists. */
+interface ListResponse {
+  data: unknown[];
+  meta?: { pagination?: { page: number; pageCount: number; total: number } };
+}
+
+/** The CMS's largest page (rest.maxLimit): fewest round trips. */
+export const PAGE_SIZE = 100;
+
+/** A build-stopping problem with the CMS, with a message that names the URL and the cause. */
+export class CmsError extends Error {
+  override name = 'CmsError';
+}
+
+async function getJson(connection: CmsConnection, path: string): Promise<unknown> {
+  const url = `${connection.url.replace(/\/$/, '')}/api/${path}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { Authorization: `Bearer ${connection.token}`, Accept: 'application/json' },
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    const cause =
+      error instanceof Error
+        ? ((error.cause as Error | undefined)?.message ?? error.message)
+        : String(error);
+    throw new CmsError(
+      `Cannot reach the CMS at ${url}: ${cause}. Is it running, and is CMS_URL right?`,
+    );
+  }
+  if (response.status === 401 || response.status === 403) {
+    throw new CmsError(
+      `The CMS at ${url} refused the build token (${response.status}). Set SITE_BUILD_TOKEN to a valid read-only API token, or let the CMS write one to cms/.tmp/site-build-token.`,
+    );
+  }
+  if (!response.ok) {
+    throw new CmsError(`The CMS at ${url} answered ${response.status} ${response.statusText}.`);
+  }
+  try {
+    return await response.json();
+  } catch {
+    throw new CmsError(`The CMS at ${url} did not answer with JSON.`);
+  }
+}
+
+/**
+ * Reads every published item of a collection: page by page (100 per page) until the last
+ * page. Drafts are never asked for (status=published).
+ */
+export async function fetchCollection(
+  connection: CmsConnection,
+  { path, query }: CollectionQuery,
+): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for (let page = 1; ; page += 1) {
+    const search = qs.stringify(
+      { ...query, status: 'published', pagination: { page, pageSize: PAGE_SIZE } },
+      { encodeValuesOnly: true },
+    );
+    const body = (await getJson(connection, `${path}?${search}`)) as ListResponse;
+    if (!Array.isArray(body?.data))
+      throw new CmsError(`The CMS answered ${path} without a data list.`);
+    items.push(...body.data);
+    const pageCount = body.meta?.pagination?.pageCount ?? 1;
+    if (page >= pageCount) return items;
+  }
+}
+
+/** Reads a single type; null when it has not been filled in yet (Strapi answers 404). */
+export async function fetchSingle(
+  connection: CmsConnection,
+  { path, query }: CollectionQuery,
+): Promise<unknown | null> {
+  try {
+    const body = (await getJson(
+      connection,
+      `${path}?${qs.stringify(query, { encodeValuesOnly: true })}`,
+    )) as { data?: unknown };
+    return body?.data ?? null;
+  } catch (error) {
+    if (error instanceof CmsError && / answered 404 /.test(error.message)) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * What the site reads of each CMS type: explicit fields and populate, never a wildcard, so the
+ * build fetches only what pages need (and submitter data added later can never leak).
+ */
+
+const refFields = { fields: ['title', 'slug'] };
+const termFields = { fields: ['name', 'slug'] };
+const media = { fields: ['url', 'alternativeText', 'width', 'height', 'mime', 'size'] };
+const location = { populate: { district: termFields } };
+
+/** One CMS collection the site loads: REST path and query (in Strapi's qs syntax). */
+export interface CollectionQuery {
+  /** REST path below /api, e.g. "articles". */
+  path: string;
+  /** Query parameters besides pagination. */
+  query: Record<string, unknown>;
+}
+
+/** The queries, keyed by the name of the Astro collection they fill. */
+export const COLLECTION_QUERIES = {
+  articles: {
+    path: 'articles',
+    query: {
+      sort: ['date:desc', 'publishedAt:desc'],
+      populate: {
+        cover: media,
+        themes: termFields,
+        districts: termFields,
+        relatedPractices: refFields,
+        relatedEvents: refFields,
+      },
+    },
+  },
+  practices: {
+    path: 'good-practices',
+    query: {
+      sort: ['title:asc'],
+      populate: {
+        image: media,
+        themes: termFields,
+        targetGroups: termFields,
+        districts: termFields,
+        neighbourhoods: termFields,
+        organisations: { fields: ['name', 'slug'] },
+        contact: true,
+        location,
+      },
+    },
+  },
+  events: {
+    path: 'events',
+    query: {
+      sort: ['startsAt:asc'],
+      populate: {
+        image: media,
+        themes: termFields,
+        organiser: { fields: ['name', 'slug'] },
+        location,
+      },
+    },
+  },
+  partners: {
+    path: 'partners',
+    query: { sort: ['name:asc'], populate: { logo: media, contact: true } },
+  },
+  actions: {
+    path: 'actions',
+    query: { sort: ['order:asc', 'title:asc'], populate: { leads: { fields: ['name', 'slug'] } } },
+  },
+  pages: { path: 'pages', query: { sort: ['title:asc'] } },
+  themes: {
+    path: 'themes',
+    query: { sort: ['name:asc'], fields: ['name', 'slug', 'description'] },
+  },
+  targetGroups: {
+    path: 'target-groups',
+    query: { sort: ['name:asc'], fields: ['name', 'slug', 'description'] },
+  },
+  districts: {
+    path: 'districts',
+    query: {
+      sort: ['name:asc'],
+      fields: ['name', 'slug'],
+      populate: { neighbourhoods: termFields },
+    },
+  },
+} as const satisfies Record<string, CollectionQuery>;
+
+/** The site settings single type. */
+export const SITE_QUERY: CollectionQuery = {
+  path: 'site',
+  query: { populate: { helplines: true, footerLinks: true } },
+};

@@ -1,0 +1,40 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import type { Term } from '@hub/shared';
+import { getHub } from '../../../lib/data';
+import { feedContext } from '../../../lib/feed-context';
+import {
+  articleFeedItem,
+  eventFeedItem,
+  newestFirst,
+  practiceFeedItem,
+} from '../../../lib/feed-items';
+import { feedResponse } from '../../../lib/feed-response';
+import { paths } from '../../../lib/paths';
+
+export const getStaticPaths = (async () => {
+  const { themes } = await getHub();
+  return themes.map((theme) => ({ params: { slug: theme.slug }, props: { theme } }));
+}) satisfies GetStaticPaths;
+
+/** Everything about one theme. */
+export const GET: APIRoute = async ({ props, site }) => {
+  const { theme } = props as { theme: Term };
+  const hub = await getHub();
+  const has = (item: { themes: readonly Term[] }) =>
+    item.themes.some((term) => term.slug === theme.slug);
+  const articles = hub.articles.filter(has);
+  const practices = hub.practices.filter(has);
+  const events = hub.events.filter(has);
+  const context = await feedContext([...articles, ...practices, ...events], site);
+  return feedResponse({
+    title: `${hub.settings.siteName}: ${theme.name}`,
+    description: `Nieuws, goede voorbeelden en activiteiten over ${theme.name.toLowerCase()}.`,
+    site,
+    selfPath: paths.themeFeed(theme.slug),
+    items: newestFirst([
+      ...articles.map((item) => articleFeedItem(item, context)),
+      ...practices.map((item) => practiceFeedItem(item, context)),
+      ...events.map((item) => eventFeedItem(item, context)),
+    ]),
+  });
+};
