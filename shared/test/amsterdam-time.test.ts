@@ -4,6 +4,7 @@ import {
   amsterdamDatePlusDays,
   amsterdamOffsetMinutes,
   fromAmsterdamWallTime,
+  toAmsterdamWallTime,
 } from '../src';
 
 describe('fromAmsterdamWallTime', () => {
@@ -45,6 +46,14 @@ describe('fromAmsterdamWallTime', () => {
     expect(() => fromAmsterdamWallTime('2025-02-30', '10:00')).toThrow(RangeError);
     expect(() => fromAmsterdamWallTime('2025-02-10', '24:00')).toThrow(RangeError);
     expect(() => fromAmsterdamWallTime('10-02-2025', '10:00')).toThrow(RangeError);
+  });
+});
+
+describe('toAmsterdamWallTime', () => {
+  it('reads the clock in Amsterdam, summer and winter', () => {
+    expect(toAmsterdamWallTime(new Date('2025-03-30T08:00:00.000Z'))).toBe('2025-03-30T10:00:00');
+    expect(toAmsterdamWallTime(new Date('2025-10-26T09:00:00.000Z'))).toBe('2025-10-26T10:00:00');
+    expect(toAmsterdamWallTime(new Date('2025-12-31T23:30:00.000Z'))).toBe('2026-01-01T00:30:00');
   });
 });
 

@@ -52,6 +52,17 @@ export function fromAmsterdamWallTime(date: string, time: string): Date {
   return new Date(wallAsUtc - amsterdamOffsetMinutes(new Date(firstGuess)) * 60000);
 }
 
+/**
+ * The Amsterdam wall-clock time of an instant as 'YYYY-MM-DDTHH:mm:ss' (no offset), for formats
+ * that pair a local time with a TZID, such as iCalendar. In the repeated autumn hour the two
+ * instants read the same, as they do on every clock in Amsterdam.
+ */
+export function toAmsterdamWallTime(instant: Date): string {
+  const f = amsterdamFields(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${f.year}-${two(f.month)}-${two(f.day)}T${two(f.hour)}:${two(f.minute)}:${two(f.second)}`;
+}
+
 /** The Amsterdam calendar date ('YYYY-MM-DD') of an instant. */
 export function amsterdamDate(instant: Date): string {
   const f = amsterdamFields(instant);

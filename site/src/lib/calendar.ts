@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { HUB_TIME_ZONE, blocksToPlainText, type HubEvent } from '@hub/shared';
+import { HUB_TIME_ZONE, blocksToPlainText, toAmsterdamWallTime, type HubEvent } from '@hub/shared';
 import { paths } from './paths';
 
 /** Options of {@link buildCalendar}. */
@@ -57,11 +57,13 @@ export function buildCalendar(
   });
   for (const event of events) {
     const cancelled = event.status === 'geannuleerd';
+    // ical-generator writes a Date's UTC digits next to the TZID; Amsterdam wall-clock strings
+    // make it write the local time that TZID announces.
+    const end = event.endsAt ?? new Date(event.startsAt.getTime() + 60 * 60 * 1000); // apps show an hour
     calendar.createEvent({
       id: `${event.id}@${host}`,
-      start: event.startsAt,
-      // Without an end, agenda apps show a one-hour block.
-      end: event.endsAt ?? new Date(event.startsAt.getTime() + 60 * 60 * 1000),
+      start: toAmsterdamWallTime(event.startsAt),
+      end: toAmsterdamWallTime(end),
       timezone: HUB_TIME_ZONE,
       stamp: event.updatedAt,
       lastModified: event.updatedAt,

@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Core } from '@strapi/strapi';
+import { appDir as cmsDir, bootTestCms, type TestCms } from '../../../cms/test/harness';
+
+const require = createRequire(import.meta.url);
+export const siteDir = path.resolve(import.meta.dirname, '..', '..');
+const repoRoot = path.resolve(siteDir, '..');
+
+/** The public URL the test build pretends to have: every absolute link must start with it. */
+export const SITE_URL = 'https://hub.example.nl';
+
+/** A test CMS with the demo content plus drafts, the site built from it, and a server over it. */
+export interface BuiltSite {
+  cms: TestCms;
+  outDir: string;
+  /** Base URL of the preview server. */
+  url: string;
+  /** Titles and slugs of documents that exist only as drafts (must not be published). */
+  drafts: { article: string; event: string };
+  stop: () => Promise<void>;
+}
+
+function run(child: ChildProcess, what: string): Promise<void> {
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${what} failed (exit ${code}):\n${output.slice(-4000)}`)),
+    ),
+  );
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    if (child.exitCode !== null)
+      throw new Error(`The preview server stopped before ${url} answered.`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer.`);
+}
+
+async function seedWithDrafts(strapi: Core.Strapi) {
+  const { seedDemoContent } = require(
+    path.join(cmsDir, 'dist', 'src', 'hub', 'seed', 'seed-demo.js'),
+  );
+  await seedDemoContent(strapi);
+  const paragraph = [{ type: 'paragraph', children: [{ type: 'text', text: 'Nog niet klaar.' }] }];
+  await strapi.documents('api::article.article').create({
+    data: { title: 'Geheim concept', summary: 'Dit is nog een concept.', body: paragraph },
+  } as never);
+  await strapi.documents('api::event.event').create({
+    data: {
+      title: 'Concept activiteit',
+      summary: 'Nog geheim.',
+      startsAt: new Date(Date.now() + 7 * 864e5).toISOString(),
+      eventStatus: 'gepland',
+    },
+  } as never);
+  return { article: 'geheim-concept', event: 'concept-activiteit' };
+}
+
+/** Boots a CMS, seeds it, builds the site into a temporary folder and serves it. */
+export async function buildTestSite(): Promise<BuiltSite> {
+  const cms = await bootTestCms();
+  const drafts = await seedWithDrafts(cms.strapi);
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-site-'));
+  const env = {
+    ...process.env,
+    CMS_URL: cms.url,
+    SITE_BUILD_TOKEN: fs.readFileSync(process.env.SITE_BUILD_TOKEN_FILE!, 'utf8').trim(),
+    SITE_OUT_DIR: outDir,
+    SITE_URL,
+    NODE_ENV: 'production',
+  };
+  await run(
+    spawn(process.execPath, ['--import', 'tsx', 'scripts/build-cli.ts'], { cwd: siteDir, env }),
+    'The site build',
+  );
+
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules', 'astro', 'astro.js'),
+      'preview',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: siteDir,
+      env,
+      stdio: 'ignore',
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/`, server);
+  return {
+    cms,
+    outDir,
+    url,
+    drafts,
+    stop: async () => {
+      server.kill('SIGTERM');
+      await cms.stop();
+      fs.rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}

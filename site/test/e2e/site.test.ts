@@ -1,0 +1,343 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { XMLParser } from 'fast-xml-parser';
+import ICAL from 'ical.js';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_URL, buildTestSite, type BuiltSite } from './built-site';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let site: BuiltSite;
+let published: { articles: any[]; practices: any[]; events: any[]; partners: any[] };
+
+beforeAll(async () => {
+  ensureChromium();
+  site = await buildTestSite();
+  const find = (uid: string) =>
+    site.cms.strapi.documents(uid as never).findMany({ status: 'published', limit: 1000 } as never);
+  published = {
+    articles: await find('api::article.article'),
+    practices: await find('api::good-practice.good-practice'),
+    events: await find('api::event.event'),
+    partners: await find('api::partner.partner'),
+  };
+});
+afterAll(async () => {
+  await site?.stop();
+});
+
+const file = (...parts: string[]) => path.join(site.outDir, ...parts);
+const read = (...parts: string[]) => fs.readFileSync(file(...parts), 'utf8');
+const xml = new XMLParser({ ignoreAttributes: false });
+
+function feedItems(feedPath: string): { title: string; link: string; guid: unknown }[] {
+  const parsed = xml.parse(read(feedPath));
+  const items = parsed.rss.channel.item ?? [];
+  return Array.isArray(items) ? items : [items];
+}
+
+/** The built file a site URL points to. */
+function fileFor(url: string): string {
+  const { pathname } = new URL(url);
+  return pathname.endsWith('/') ? file(pathname, 'index.html') : file(pathname);
+}
+
+describe('the build', () => {
+  it('gives every published item its page and no draft a page', () => {
+    for (const article of published.articles)
+      expect(fs.existsSync(file('nieuws', article.slug, 'index.html')), article.slug).toBe(true);
+    for (const practice of published.practices)
+      expect(
+        fs.existsSync(file('goede-voorbeelden', practice.slug, 'index.html')),
+        practice.slug,
+      ).toBe(true);
+    for (const event of published.events)
+      expect(fs.existsSync(file('agenda', event.slug, 'index.html')), event.slug).toBe(true);
+    for (const partner of published.partners)
+      expect(fs.existsSync(file('partners', partner.slug, 'index.html')), partner.slug).toBe(true);
+    expect(fs.existsSync(file('nieuws', site.drafts.article))).toBe(false);
+    expect(fs.existsSync(file('agenda', site.drafts.event))).toBe(false);
+  });
+
+  it('writes every route of the hub', () => {
+    const routes = [
+      'index.html',
+      'nieuws/index.html',
+      'nieuws/pagina/2/index.html',
+      'goede-voorbeelden/index.html',
+      'agenda/index.html',
+      'agenda/archief/index.html',
+      'partners/index.html',
+      'stappenplan/index.html',
+      'over/index.html',
+      'toegankelijkheid/index.html',
+      'privacy/index.html',
+      'zoeken/index.html',
+      'feeds/index.html',
+      '404.html',
+      'wijken/index.html',
+      'wijken/noord-west/index.html',
+      'themas/ontmoeten/index.html',
+      'goede-voorbeelden/stadsdeel/centrum/index.html',
+      'sitemap-index.xml',
+      'robots.txt',
+      'agenda.ics',
+      'rss.xml',
+      'pagefind/pagefind.js',
+    ];
+    for (const route of routes) expect(fs.existsSync(file(route)), route).toBe(true);
+    expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`);
+  });
+
+  it('writes feeds that parse, with the right number of items and absolute links to real pages', () => {
+    const expected: Record<string, number> = {
+      'rss.xml': published.articles.length + published.practices.length + published.events.length,
+      'nieuws/rss.xml': published.articles.length,
+      'goede-voorbeelden/rss.xml': published.practices.length,
+      'agenda/rss.xml': published.events.length,
+    };
+    for (const [feed, count] of Object.entries(expected)) {
+      const items = feedItems(feed);
+      expect(items, feed).toHaveLength(count);
+      for (const item of items) {
+        expect(item.link.startsWith(`${SITE_URL}/`), item.link).toBe(true);
+        expect(fs.existsSync(fileFor(item.link)), item.link).toBe(true);
+      }
+    }
+    expect(read('rss.xml')).not.toContain('Geheim concept');
+    const themeItems = feedItems('themas/ontmoeten/rss.xml');
+    expect(themeItems.length).toBeGreaterThan(0);
+  });
+
+  it('puts full HTML in the feeds, with links and images on the site itself', () => {
+    const content = read('nieuws/rss.xml');
+    expect(content).toContain('<content:encoded>');
+    const absoluteUrls = [...content.matchAll(/(?:href|src)=&quot;([^&]+)&quot;/g)].map(
+      (match) => match[1]!,
+    );
+    for (const url of absoluteUrls.filter((url) => url.startsWith('http'))) {
+      expect(url.startsWith(SITE_URL) || !url.includes('127.0.0.1'), url).toBe(true);
+    }
+  });
+
+  it('writes calendars that parse, one event per published event, cancelled ones marked', () => {
+    const calendar = new ICAL.Component(ICAL.parse(read('agenda.ics')));
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events).toHaveLength(published.events.length);
+    const cancelled = published.events.filter((event) => event.eventStatus === 'geannuleerd');
+    expect(cancelled.length).toBeGreaterThan(0);
+    for (const event of cancelled) {
+      const vevent = events.find(
+        (candidate) =>
+          candidate.getFirstPropertyValue('uid') === `${event.documentId}@hub.example.nl`,
+      );
+      expect(vevent?.getFirstPropertyValue('status')).toBe('CANCELLED');
+      const single = new ICAL.Component(ICAL.parse(read('agenda', `${event.slug}.ics`)));
+      expect(single.getFirstSubcomponent('vevent')?.getFirstPropertyValue('status')).toBe(
+        'CANCELLED',
+      );
+    }
+  });
+
+  it('never points pages at the CMS or any other origin', () => {
+    const cmsHost = new URL(site.cms.url).host;
+    const pages = [
+      'index.html',
+      `nieuws/${published.articles[0].slug}/index.html`,
+      'goede-voorbeelden/index.html',
+      'agenda/index.html',
+    ];
+    for (const page of pages) {
+      const html = read(page);
+      expect(html, page).not.toContain(cmsHost);
+      const sources = [...html.matchAll(/(?:src|srcset)="([^"]+)"/g)].flatMap((match) =>
+        match[1]!.split(','),
+      );
+      for (const source of sources)
+        expect(source.trim().startsWith('/'), `${page}: ${source}`).toBe(true);
+    }
+  });
+
+  it('keeps the home page light: HTML plus CSS under 50 KB', () => {
+    const html = read('index.html');
+    const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) =>
+      read(match[1]!),
+    );
+    const bytes =
+      Buffer.byteLength(html) + css.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    expect(bytes).toBeLessThan(50 * 1024);
+  });
+});
+
+describe('in a browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Opens a page and records every request that leaves the site's origin. */
+  async function open(
+    pathname: string,
+    options: { javaScriptEnabled?: boolean } = {},
+  ): Promise<{ page: Page; foreign: string[] }> {
+    const context = await browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+    });
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(site.url) && !request.url().startsWith('data:'))
+        foreign.push(request.url());
+    });
+    await page.goto(`${site.url}${pathname}`, { waitUntil: 'networkidle' });
+    return { page, foreign };
+  }
+
+  const pageTypes = () => [
+    '/',
+    '/nieuws/',
+    `/nieuws/${published.articles[0].slug}/`,
+    '/goede-voorbeelden/',
+    '/goede-voorbeelden/stadsdeel/centrum/',
+    `/goede-voorbeelden/${published.practices[0].slug}/`,
+    '/agenda/',
+    '/agenda/archief/',
+    `/agenda/${published.events.find((event) => event.eventStatus === 'geannuleerd').slug}/`,
+    '/partners/',
+    `/partners/${published.partners[0].slug}/`,
+    '/themas/ontmoeten/',
+    '/wijken/',
+    '/wijken/centrum/',
+    '/stappenplan/',
+    '/over/',
+    '/toegankelijkheid/',
+    '/privacy/',
+    '/feeds/',
+    '/zoeken/',
+    '/bestaat-niet/',
+  ];
+
+  it('finds no WCAG 2.1 A/AA violation with axe on any page type, and no request to another origin', async () => {
+    const failures: string[] = [];
+    for (const pathname of pageTypes()) {
+      const { page, foreign } = await open(pathname);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await (
+          window as unknown as {
+            axe: {
+              run: (
+                context: unknown,
+                options: unknown,
+              ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+            };
+          }
+        ).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return result.violations.map(
+          (violation) =>
+            `${violation.id} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+        );
+      });
+      failures.push(
+        ...violations.map((violation) => `${pathname}: ${violation}`),
+        ...foreign.map((url) => `${pathname}: requested ${url}`),
+      );
+      await page.context().close();
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('can be used with the keyboard: skip link first, then the menu', async () => {
+    const { page } = await open('/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud');
+    // From the top again (a fresh load, without #inhoud): skip link, site name, then the menu.
+    await page.goto(`${site.url}/`);
+    const focusOrder: string[] = [];
+    for (let step = 0; step < 12 && focusOrder.at(-1) !== 'Agenda'; step += 1) {
+      await page.keyboard.press('Tab');
+      focusOrder.push(
+        (await page.evaluate(() => document.activeElement?.textContent))?.trim() ?? '',
+      );
+    }
+    expect(focusOrder.slice(0, 3)).toEqual([
+      'Naar de inhoud',
+      'Samen tegen eenzaamheid in Maastricht',
+      'Nieuws',
+    ]);
+    expect(focusOrder.at(-1)).toBe('Agenda');
+    await Promise.all([page.waitForURL(`${site.url}/agenda/`), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').textContent()).toBe('Agenda');
+    await page.context().close();
+  });
+
+  it('filters good practices without JavaScript, through real filter pages', async () => {
+    const { page } = await open('/goede-voorbeelden/', { javaScriptEnabled: false });
+    expect(await page.locator('[data-practice-filter]').isHidden()).toBe(true);
+    // The choices sit in a collapsed <details>: open it with the keyboard, then follow a choice.
+    await page.locator('[data-filter-links] summary', { hasText: 'Stadsdeel' }).focus();
+    await page.keyboard.press('Enter');
+    const link = page.locator(
+      '[data-filter-links] a[href="/goede-voorbeelden/stadsdeel/centrum/"]',
+    );
+    expect(await link.isVisible()).toBe(true);
+    await link.focus();
+    await Promise.all([
+      page.waitForURL(`${site.url}/goede-voorbeelden/stadsdeel/centrum/`),
+      page.keyboard.press('Enter'),
+    ]);
+    const expected = published.practices.filter((practice) =>
+      fs
+        .readFileSync(file('goede-voorbeelden', 'stadsdeel', 'centrum', 'index.html'), 'utf8')
+        .includes(`/goede-voorbeelden/${practice.slug}/`),
+    );
+    expect(await page.locator('.card-list > li').count()).toBe(expected.length);
+    expect(expected.length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('filters good practices in place with JavaScript, by keyboard', async () => {
+    const { page } = await open('/goede-voorbeelden/');
+    const total = await page.locator('.card-list > li').count();
+    await page.locator('#filter-stadsdeel').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(
+      () => document.querySelector('[data-filter-count]')?.textContent !== '',
+    );
+    const visible = await page.locator('.card-list > li:visible').count();
+    const announced = await page.locator('[data-filter-count]').textContent();
+    expect(visible).toBeLessThan(total);
+    expect(visible).toBeGreaterThan(0);
+    expect(announced).toContain(String(visible));
+    await page.context().close();
+  });
+
+  it('finds a known article with search', async () => {
+    const article =
+      published.articles.find((candidate) =>
+        /startbijeenkomst|kick-?off|aftrap/i.test(candidate.title),
+      ) ?? published.articles[0];
+    const word =
+      article.title.split(/\s+/).find((candidate: string) => candidate.length > 6) ?? article.title;
+    const { page } = await open('/zoeken/');
+    await page.locator('#zoekterm').fill(word);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-search-results] li');
+    const links = await page
+      .locator('[data-search-results] a')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(links).toContain(`/nieuws/${article.slug}/`);
+    await page.context().close();
+  });
+});
