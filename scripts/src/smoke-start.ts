@@ -1,7 +1,8 @@
 /**
  * `npm run smoke:start`: rehearses what a newcomer does. Runs `npm start` on a fresh SQLite
- * database, checks what the foundation promises (health, admin panel, seeded demo content, a
- * closed public API), then stops it the way Ctrl-C does and checks that everything stopped.
+ * database, checks what it promises (health, admin panel, seeded demo content, a closed
+ * public API, the site built and served), then stops it the way Ctrl-C does and checks that
+ * everything stopped.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +12,9 @@ import { repoRoot } from './lib/paths';
 import { logLine } from './lib/processes';
 
 const port = process.env.SMOKE_PORT ?? '1337';
+const sitePort = process.env.SMOKE_SITE_PORT ?? '4321';
 const base = `http://127.0.0.1:${port}`;
+const siteBase = `http://127.0.0.1:${sitePort}`;
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-smoke-'));
 const tokenFile = path.join(workDir, 'site-build-token');
 const log = (line: string) => logLine('smoke', line);
@@ -50,6 +53,7 @@ const child = spawn('npm', ['start'], {
   env: {
     ...process.env,
     PORT: port,
+    SITE_PORT: sitePort,
     DATABASE_FILENAME: path.join(workDir, 'data.db'),
     SITE_BUILD_TOKEN_FILE: tokenFile,
   },
@@ -58,16 +62,19 @@ const exited = new Promise<string>((resolve) =>
   child.on('exit', (code, signal) => resolve(signal ?? `exit code ${code}`)),
 );
 
-try {
-  let healthy = false;
-  while (!healthy && Date.now() - startedAt < 5 * 60_000 && child.exitCode === null) {
-    healthy = (await status(`${base}/_health`)) === 204;
-    if (!healthy) await new Promise((resolve) => setTimeout(resolve, 1000));
+/** Polls until `url` answers `expected` or `limitMs` after the start has passed. */
+async function answersWithin(url: string, expected: number, limitMs: number): Promise<boolean> {
+  while (Date.now() - startedAt < limitMs && child.exitCode === null) {
+    if ((await status(url)) === expected) return true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  check(
-    healthy,
-    `/_health answers 204 (after ${Math.round((Date.now() - startedAt) / 1000)} s, limit 300 s)`,
-  );
+  return false;
+}
+const seconds = () => Math.round((Date.now() - startedAt) / 1000);
+
+try {
+  const healthy = await answersWithin(`${base}/_health`, 204, 5 * 60_000);
+  check(healthy, `/_health answers 204 (after ${seconds()} s, limit 300 s)`);
   if (healthy) {
     check((await status(`${base}/admin`)) === 200, '/admin answers 200');
     const token = fs.readFileSync(tokenFile, 'utf8').trim();
@@ -86,6 +93,21 @@ try {
       anonymous === 401 || anonymous === 403,
       `anonymous GET /api/articles?status=draft is refused (${anonymous})`,
     );
+    // The site is built from the running CMS, then served.
+    const siteUp = await answersWithin(`${siteBase}/`, 200, 8 * 60_000);
+    check(siteUp, `the site answers 200 on :${sitePort} (after ${seconds()} s)`);
+    const sitePaths = [
+      '/nieuws/',
+      '/goede-voorbeelden/',
+      '/agenda/',
+      '/partners/',
+      '/rss.xml',
+      '/agenda.ics',
+      '/sitemap-index.xml',
+    ];
+    for (const sitePath of sitePaths) {
+      check((await status(`${siteBase}${sitePath}`)) === 200, `site ${sitePath} answers 200`);
+    }
   }
 } finally {
   if (child.pid) process.kill(-child.pid, 'SIGINT');
@@ -96,7 +118,8 @@ try {
   ]);
   check(code !== 'timeout', `npm start stops on Ctrl-C (${code})`);
   if (code === 'timeout' && child.pid) process.kill(-child.pid, 'SIGKILL');
-  check((await status(`${base}/_health`)) === 0, 'nothing listens on the port afterwards');
+  check((await status(`${base}/_health`)) === 0, 'nothing listens on the CMS port afterwards');
+  check((await status(`${siteBase}/`)) === 0, 'nothing listens on the site port afterwards');
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 

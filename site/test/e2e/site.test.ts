@@ -256,6 +256,23 @@ describe('in a browser', () => {
     expect(failures).toEqual([]);
   });
 
+  it('fits a 320 px wide screen and 200% zoom without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const zoomed = await browser.newContext({ viewport: { width: 640, height: 480 }, deviceScaleFactor: 2 });
+    for (const pathname of ['/', `/agenda/${published.events[0].slug}/`, '/goede-voorbeelden/', '/partners/']) {
+      for (const [name, ctx, width] of [['320px', context, 320], ['200%', zoomed, 640]] as const) {
+        const page = await ctx.newPage();
+        await page.goto(`${site.url}${pathname}`);
+        // 200% zoom of a 1280 px window is a 640 CSS px viewport.
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(scrollWidth, `${pathname} at ${name}`).toBeLessThanOrEqual(width);
+        await page.close();
+      }
+    }
+    await context.close();
+    await zoomed.close();
+  });
+
   it('can be used with the keyboard: skip link first, then the menu', async () => {
     const { page } = await open('/');
     await page.keyboard.press('Tab');
