@@ -258,9 +258,20 @@ describe('in a browser', () => {
 
   it('fits a 320 px wide screen and 200% zoom without sideways scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-    const zoomed = await browser.newContext({ viewport: { width: 640, height: 480 }, deviceScaleFactor: 2 });
-    for (const pathname of ['/', `/agenda/${published.events[0].slug}/`, '/goede-voorbeelden/', '/partners/']) {
-      for (const [name, ctx, width] of [['320px', context, 320], ['200%', zoomed, 640]] as const) {
+    const zoomed = await browser.newContext({
+      viewport: { width: 640, height: 480 },
+      deviceScaleFactor: 2,
+    });
+    for (const pathname of [
+      '/',
+      `/agenda/${published.events[0].slug}/`,
+      '/goede-voorbeelden/',
+      '/partners/',
+    ]) {
+      for (const [name, ctx, width] of [
+        ['320px', context, 320],
+        ['200%', zoomed, 640],
+      ] as const) {
         const page = await ctx.newPage();
         await page.goto(`${site.url}${pathname}`);
         // 200% zoom of a 1280 px window is a 640 CSS px viewport.
