@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import type { collections } from '../content.config';
 import type {
   Action,
   Article,
@@ -31,11 +32,16 @@ export interface Hub {
   districts: District[];
 }
 
-type CollectionName = Parameters<typeof getCollection>[0];
+type CollectionName = keyof typeof collections;
+
+// Astro types getCollection from files it generates at build time; this one signature holds
+// with and without them, so type checks pass on a fresh checkout too.
+const readCollection = getCollection as unknown as (
+  name: CollectionName,
+) => Promise<{ data: unknown }[]>;
 
 async function all<T>(name: CollectionName): Promise<T[]> {
-  const entries: { data: unknown }[] = await getCollection(name);
-  return entries.map((entry) => entry.data as T);
+  return (await readCollection(name)).map((entry) => entry.data as T);
 }
 
 async function loadHub(): Promise<Hub> {
