@@ -14,6 +14,8 @@ import type {
 
 /** Everything the site shows, in domain types. Pages read this, never the CMS. */
 export interface Hub {
+  /** The moment of this build: what is "upcoming" is decided against it, once for all pages. */
+  builtAt: Date;
   settings: SiteSettings;
   /** Newest first. */
   articles: Article[];
@@ -48,6 +50,7 @@ async function loadHub(): Promise<Hub> {
   const [settings] = await all<SiteSettings>('site');
   if (!settings) throw new Error('No site settings were loaded from the CMS.');
   const hub: Hub = {
+    builtAt: new Date(),
     settings,
     articles: (await all<Article>('articles')).sort((a, b) => b.date.getTime() - a.date.getTime()),
     practices: (await all<GoodPractice>('practices')).sort((a, b) =>

@@ -10,6 +10,7 @@ import {
 } from '../../../lib/feed-items';
 import { feedResponse } from '../../../lib/feed-response';
 import { paths } from '../../../lib/paths';
+import { taggedWith } from '../../../lib/themes';
 
 export const getStaticPaths = (async () => {
   const { themes } = await getHub();
@@ -20,8 +21,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props, site }) => {
   const { theme } = props as { theme: Term };
   const hub = await getHub();
-  const has = (item: { themes: readonly Term[] }) =>
-    item.themes.some((term) => term.slug === theme.slug);
+  const has = taggedWith(theme.slug);
   const articles = hub.articles.filter(has);
   const practices = hub.practices.filter(has);
   const events = hub.events.filter(has);
