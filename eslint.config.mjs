@@ -14,6 +14,7 @@ export default tseslint.config(
       'cms/types/generated/**',
       'bench/results/**',
       '**/.astro/**',
+      '**/.publish/**',
     ],
   },
   js.configs.recommended,

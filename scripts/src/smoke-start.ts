@@ -56,6 +56,7 @@ const child = spawn('npm', ['start'], {
     SITE_PORT: sitePort,
     DATABASE_FILENAME: path.join(workDir, 'data.db'),
     SITE_BUILD_TOKEN_FILE: tokenFile,
+    PUBLISH_DIR: path.join(workDir, 'publish'),
   },
 });
 const exited = new Promise<string>((resolve) =>

@@ -1,27 +1,25 @@
 /**
  * `npm start`: runs the whole product locally on the embedded SQLite database.
- * Each service is one entry in `services`, started in order: the CMS, then the site (built
- * from the CMS and served). The publisher joins the same list in a later milestone.
+ * Each service is one entry in `services`, started in order: the CMS; the publisher, which
+ * builds the site now and again on every change the CMS reports; the static server for the
+ * live build.
  */
 import type { ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { ensureAdminBuild } from './lib/admin-build';
 import { ensureCmsEnv } from './lib/cms-env';
-import { cmsDir, repoRoot, siteDir } from './lib/paths';
-import {
-  logLine,
-  startProcess,
-  startTypeScript,
-  stopProcess,
-  waitForSuccess,
-} from './lib/processes';
-import { waitForStatus } from './lib/wait-for';
+import { cmsDir, scriptsDir } from './lib/paths';
+import { logLine, startTypeScript, stopProcess } from './lib/processes';
+import { waitForFirstBuild, waitForStatus } from './lib/wait-for';
 
 const log = (line: string) => logLine('start', line);
-const astroCli = path.join(repoRoot, 'node_modules', 'astro', 'astro.js');
 const cmsPort = Number(process.env.PORT ?? 1337);
 const cmsUrl = `http://localhost:${cmsPort}`;
 const sitePort = Number(process.env.SITE_PORT ?? 4321);
+const publisherPort = Number(process.env.PUBLISHER_PORT ?? 4322);
+const publisherUrl = `http://127.0.0.1:${publisherPort}`;
+// One secret per run, shared by the CMS webhook and the publisher, unless one is configured.
+const publisherSecret = process.env.PUBLISHER_SECRET ?? randomBytes(24).toString('hex');
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
 
 /** One long-running part of the product. */
@@ -41,31 +39,45 @@ const services: Service[] = [
       const child = startTypeScript('scripts/serve.ts', [], {
         cwd: cmsDir,
         prefix: 'cms',
-        env: { NODE_ENV: 'production', PORT: String(cmsPort), SEED_DEMO_CONTENT: 'first-run' },
+        env: {
+          NODE_ENV: 'production',
+          PORT: String(cmsPort),
+          SEED_DEMO_CONTENT: 'first-run',
+          PUBLISHER_URL: publisherUrl,
+          PUBLISHER_SECRET: publisherSecret,
+        },
       });
       // The first start also compiles the server and seeds the demo content.
       return { child, ready: waitForStatus(`${cmsUrl}/_health`, 204, child, 5 * 60_000) };
     },
   },
   {
+    name: 'publisher',
+    readyMessage: `Publisher ready: ${publisherUrl}/status  (the CMS calls it on every change)`,
+    start: async () => {
+      const child = startTypeScript('src/publisher-cli.ts', [], {
+        cwd: scriptsDir,
+        prefix: 'publisher',
+        env: {
+          CMS_URL: cmsUrl,
+          SITE_URL: siteUrl,
+          PUBLISHER_PORT: String(publisherPort),
+          PUBLISHER_SECRET: publisherSecret,
+        },
+      });
+      // Ready once the first build is live (or has failed, which start reports).
+      return { child, ready: waitForFirstBuild(`${publisherUrl}/status`, child, 10 * 60_000) };
+    },
+  },
+  {
     name: 'site',
     readyMessage: `Site ready: ${siteUrl}/`,
     start: async () => {
-      const env = { CMS_URL: cmsUrl, SITE_URL: siteUrl };
-      // Built once from the running CMS; publishing while it runs arrives with the publisher.
-      await waitForSuccess(
-        startTypeScript('scripts/build-cli.ts', [], { cwd: siteDir, prefix: 'site-build', env }),
-        'The site build',
-      );
-      const child = startProcess(
-        process.execPath,
-        [astroCli, 'preview', '--port', String(sitePort), '--host', '127.0.0.1'],
-        {
-          cwd: siteDir,
-          prefix: 'site',
-          env,
-        },
-      );
+      const child = startTypeScript('src/static-server-cli.ts', [], {
+        cwd: scriptsDir,
+        prefix: 'site',
+        env: { CMS_URL: cmsUrl, SITE_PORT: String(sitePort) },
+      });
       return { child, ready: waitForStatus(`http://127.0.0.1:${sitePort}/`, 200, child, 60_000) };
     },
   },

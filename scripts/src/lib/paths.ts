@@ -10,5 +10,7 @@ export const repoRoot = path.resolve(
 );
 /** The Strapi app. */
 export const cmsDir = path.join(repoRoot, 'cms');
+/** The operations workspace. */
+export const scriptsDir = path.join(repoRoot, 'scripts');
 /** The Astro site. */
 export const siteDir = path.join(repoRoot, 'site');

@@ -1,0 +1,57 @@
+/**
+ * The publisher: receives the CMS's webhooks and rebuilds the site (see publisher/publisher.ts).
+ * Configured by environment; documented in the README under "Publishing".
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createPublisherServer } from './publisher/http';
+import { Publisher } from './publisher/publisher';
+import { cmsDir, repoRoot, siteDir } from './lib/paths';
+
+const env = process.env;
+const secret = env.PUBLISHER_SECRET?.trim() ?? '';
+if (!secret) {
+  console.error(
+    'PUBLISHER_SECRET is not set: the publisher will not accept webhooks without a shared secret.',
+  );
+  process.exit(1);
+}
+const tokenFile = env.SITE_BUILD_TOKEN_FILE
+  ? path.resolve(cmsDir, env.SITE_BUILD_TOKEN_FILE)
+  : path.join(cmsDir, '.tmp', 'site-build-token');
+const token =
+  env.SITE_BUILD_TOKEN?.trim() ||
+  (fs.existsSync(tokenFile) ? fs.readFileSync(tokenFile, 'utf8').trim() : '');
+if (!token) {
+  console.error(
+    `No build token: set SITE_BUILD_TOKEN or start the CMS once so it writes ${tokenFile}.`,
+  );
+  process.exit(1);
+}
+
+const publisher = new Publisher({
+  root: path.resolve(repoRoot, env.PUBLISH_DIR ?? path.join('site', '.publish')),
+  siteDir,
+  cms: { url: env.CMS_URL ?? 'http://localhost:1337', token },
+  siteUrl: env.SITE_URL ?? 'http://localhost:4321',
+  debounceMs: Number(env.PUBLISH_DEBOUNCE_MS ?? 1000),
+  keep: Number(env.PUBLISH_KEEP ?? 5),
+  log: (line) => console.log(line),
+});
+
+await publisher.load();
+const port = Number(env.PUBLISHER_PORT ?? 4322);
+const server = createPublisherServer(publisher, secret);
+server.listen(port, env.PUBLISHER_HOST ?? '127.0.0.1', () =>
+  console.log(`Publisher listening on :${port}`),
+);
+// Content may have changed while the publisher was down: build once at start.
+publisher.queue.notify();
+
+const stop = () => {
+  publisher.queue.stop();
+  server.close();
+  void publisher.queue.idle().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,76 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+
+/** The CMS a release was built from, to compare the release with. */
+export interface CmsSource {
+  url: string;
+  token: string;
+}
+
+/** Item folders per section, and the folders in it that are not items. */
+const SECTIONS = [
+  { api: 'articles', dir: 'nieuws', notItems: ['pagina'] },
+  {
+    api: 'good-practices',
+    dir: 'goede-voorbeelden',
+    notItems: ['thema', 'doelgroep', 'stadsdeel', 'soort'],
+  },
+  { api: 'events', dir: 'agenda', notItems: ['archief'] },
+  { api: 'partners', dir: 'partners', notItems: [] },
+] as const;
+
+async function publishedTotal(cms: CmsSource, api: string): Promise<number> {
+  const response = await fetch(
+    `${cms.url}/api/${api}?status=published&pagination[pageSize]=1&fields[0]=documentId`,
+    {
+      headers: { Authorization: `Bearer ${cms.token}` },
+      signal: AbortSignal.timeout(15_000),
+    },
+  );
+  if (!response.ok) throw new Error(`The CMS answered ${response.status} for ${api}.`);
+  const body = (await response.json()) as { meta?: { pagination?: { total?: number } } };
+  return body.meta?.pagination?.total ?? 0;
+}
+
+async function itemPages(dir: string, notItems: readonly string[]): Promise<number> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  let count = 0;
+  for (const entry of entries) {
+    if (!entry.isDirectory() || notItems.includes(entry.name)) continue;
+    if (await fs.stat(path.join(dir, entry.name, 'index.html')).catch(() => null)) count += 1;
+  }
+  return count;
+}
+
+/**
+ * Checks a finished build before it may go live: the number of pages per section equals what
+ * the CMS has published, and the main feed parses with one item per article, practice and event.
+ * Returns the problems found (empty when the release is fine).
+ */
+export async function checkRelease(dir: string, cms: CmsSource): Promise<string[]> {
+  const problems: string[] = [];
+  const totals: Record<string, number> = {};
+  for (const section of SECTIONS) {
+    totals[section.api] = await publishedTotal(cms, section.api);
+    const pages = await itemPages(path.join(dir, section.dir), section.notItems);
+    if (pages !== totals[section.api]) {
+      problems.push(
+        `/${section.dir}/ has ${pages} item pages, the CMS has ${totals[section.api]} published`,
+      );
+    }
+  }
+  try {
+    const feed = new XMLParser().parse(await fs.readFile(path.join(dir, 'rss.xml'), 'utf8'));
+    const items = feed?.rss?.channel?.item;
+    const count = Array.isArray(items) ? items.length : items ? 1 : 0;
+    const expected =
+      (totals.articles ?? 0) + (totals['good-practices'] ?? 0) + (totals.events ?? 0);
+    if (count !== expected) problems.push(`rss.xml has ${count} items, expected ${expected}`);
+  } catch (error) {
+    problems.push(
+      `rss.xml does not parse: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The built sites on disk: every build goes into `releases/<id>/`; `live` is a symbolic link to
+ * the one being served, switched atomically (a new link renamed over the old one), so readers
+ * see either the old site or the new one, never a mix or nothing.
+ */
+export class Releases {
+  readonly releasesDir: string;
+  readonly liveLink: string;
+
+  constructor(readonly root: string) {
+    this.releasesDir = path.join(root, 'releases');
+    this.liveLink = path.join(root, 'live');
+  }
+
+  /** A new, empty folder for a build, named by time so folders sort by age. */
+  async create(now = new Date()): Promise<{ id: string; dir: string }> {
+    await fs.mkdir(this.releasesDir, { recursive: true });
+    const id =
+      now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*/, '') +
+      `-${String(now.getMilliseconds()).padStart(3, '0')}`;
+    const dir = path.join(this.releasesDir, id);
+    await fs.mkdir(dir);
+    return { id, dir };
+  }
+
+  /** The id of the live release, or null before the first one. */
+  async liveId(): Promise<string | null> {
+    try {
+      return path.basename(await fs.readlink(this.liveLink));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Makes a release live in one atomic step. */
+  async activate(id: string): Promise<void> {
+    const temporary = `${this.liveLink}.${process.pid}.tmp`;
+    await fs.rm(temporary, { force: true });
+    await fs.symlink(path.join('releases', id), temporary);
+    await fs.rename(temporary, this.liveLink);
+  }
+
+  /** Removes a release that failed or is no longer kept. */
+  async remove(id: string): Promise<void> {
+    await fs.rm(path.join(this.releasesDir, id), { recursive: true, force: true });
+  }
+
+  /** All release ids on disk, oldest first. */
+  async list(): Promise<string[]> {
+    try {
+      return (await fs.readdir(this.releasesDir)).sort();
+    } catch {
+      return [];
+    }
+  }
+
+  /** Keeps the newest `keep` releases in `good` (and the live one); removes every other folder. */
+  async prune(good: readonly string[], keep: number): Promise<void> {
+    const live = await this.liveId();
+    const kept = new Set([...good].sort().slice(-keep));
+    if (live) kept.add(live);
+    for (const id of await this.list()) if (!kept.has(id)) await this.remove(id);
+  }
+}

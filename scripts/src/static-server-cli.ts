@@ -1,0 +1,17 @@
+/** Serves the live site (the publisher's `live` folder) on SITE_PORT, default 4321. */
+import path from 'node:path';
+import { repoRoot } from './lib/paths';
+import { createStaticServer } from './static-server/server';
+
+const env = process.env;
+const root = path.resolve(repoRoot, env.PUBLISH_DIR ?? path.join('site', '.publish'), 'live');
+const cmsOrigin = env.CMS_PUBLIC_URL ?? env.CMS_URL;
+const server = createStaticServer({
+  root,
+  cmsOrigin: cmsOrigin ? new URL(cmsOrigin).origin : undefined,
+});
+const port = Number(env.SITE_PORT ?? 4321);
+server.listen(port, env.SITE_HOST ?? '127.0.0.1', () => console.log(`Serving ${root} on :${port}`));
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

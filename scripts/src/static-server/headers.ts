@@ -1,0 +1,74 @@
+/** Content types by file extension: the formats the site writes. */
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+/** Content types worth compressing on the way out. */
+export function isCompressible(contentType: string): boolean {
+  return /^(text\/|application\/(json|xml|javascript)|image\/svg\+xml)/.test(contentType);
+}
+
+/** Feeds are XML, but feed readers and browsers expect RSS's own type. */
+export function contentTypeFor(filePath: string): string {
+  if (filePath.endsWith('rss.xml')) return 'application/rss+xml; charset=utf-8';
+  const extension = filePath.slice(filePath.lastIndexOf('.')).toLowerCase();
+  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
+}
+
+/**
+ * How long browsers and caches may keep a file: hashed build assets forever (their name changes
+ * when they do), pages and feeds must be checked again each time, the rest for an hour.
+ */
+export function cacheControlFor(urlPath: string, contentType: string): string {
+  if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
+  if (contentType.startsWith('text/html') || /rss|xml|calendar|json/.test(contentType))
+    return 'public, max-age=0, must-revalidate';
+  return 'public, max-age=3600';
+}
+
+/**
+ * Security headers for every answer. The policy allows nothing from other origins; only the CMS
+ * may frame the site (its preview). JSON-LD blocks are data, not scripts, so they need no
+ * exception; Pagefind needs WebAssembly ('wasm-unsafe-eval').
+ */
+export function securityHeaders(cmsOrigin: string | undefined): Record<string, string> {
+  const frameAncestors = cmsOrigin ? `'self' ${cmsOrigin}` : "'self'";
+  return {
+    'Content-Security-Policy': [
+      "default-src 'self'",
+      "script-src 'self' 'wasm-unsafe-eval'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      `frame-ancestors ${frameAncestors}`,
+    ].join('; '),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
