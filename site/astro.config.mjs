@@ -38,5 +38,7 @@ export default defineConfig({
   vite: {
     // The shared workspace is CommonJS (the CMS requires it): let Node load it, not Vite's ESM runner.
     ssr: { external: ['@hub/shared'] },
+    // Scripts as files, never inline: the site's Content-Security-Policy allows no inline script.
+    build: { assetsInlineLimit: 0 },
   },
 });

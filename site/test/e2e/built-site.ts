@@ -6,10 +6,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Core } from '@strapi/strapi';
 import { appDir as cmsDir, bootTestCms, type TestCms } from '../../../cms/test/harness';
+import { createStaticServer } from '../../../scripts/src/static-server/server';
 
 const require = createRequire(import.meta.url);
 export const siteDir = path.resolve(import.meta.dirname, '..', '..');
-const repoRoot = path.resolve(siteDir, '..');
 
 /** The public URL the test build pretends to have: every absolute link must start with it. */
 export const SITE_URL = 'https://hub.example.nl';
@@ -36,28 +36,6 @@ function run(child: ChildProcess, what: string): Promise<void> {
         : reject(new Error(`${what} failed (exit ${code}):\n${output.slice(-4000)}`)),
     ),
   );
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function waitForHttp(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    if (child.exitCode !== null)
-      throw new Error(`The preview server stopped before ${url} answered.`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer.`);
 }
 
 async function seedWithDrafts(strapi: Core.Strapi) {
@@ -98,32 +76,18 @@ export async function buildTestSite(): Promise<BuiltSite> {
     'The site build',
   );
 
-  const port = await freePort();
-  const server = spawn(
-    process.execPath,
-    [
-      path.join(repoRoot, 'node_modules', 'astro', 'astro.js'),
-      'preview',
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-    ],
-    {
-      cwd: siteDir,
-      env,
-      stdio: 'ignore',
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/`, server);
+  // Served by the product's own static server, so every browser test runs under its
+  // Content-Security-Policy and headers.
+  const server = createStaticServer({ root: outDir });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
   return {
     cms,
     outDir,
     url,
     drafts,
     stop: async () => {
-      server.kill('SIGTERM');
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await cms.stop();
       fs.rmSync(outDir, { recursive: true, force: true });
     },
