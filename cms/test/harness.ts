@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 
 const require = createRequire(import.meta.url);
@@ -128,4 +128,13 @@ export async function bootTestCms(extraEnv: Record<string, string> = {}): Promis
       fs.rmSync(workDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (to listen on, or to find nothing at). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDir as cmsDir, bootTestCms, type TestCms } from '../../cms/test/harness';
+import { appDir as cmsDir, bootTestCms, freePort, type TestCms } from '../../cms/test/harness';
 import { SECRET_HEADER, createPublisherServer } from '../src/publisher/http';
 import { Publisher } from '../src/publisher/publisher';
 import { createStaticServer } from '../src/static-server/server';
@@ -13,14 +12,6 @@ import { siteDir } from '../src/lib/paths';
 
 const require = createRequire(import.meta.url);
 const SECRET = 'test-publisher-secret';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const listen = (server: http.Server, port: number) =>
   new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

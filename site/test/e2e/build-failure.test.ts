@@ -1,22 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../../cms/test/harness';
 import { siteDir } from './built-site';
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('a build without a CMS', () => {
   it('stops with a message naming the CMS URL and the cause, and writes no site', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-site-fail-'));
     fs.rmSync(outDir, { recursive: true });
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-cli.ts'], {

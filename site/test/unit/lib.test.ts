@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoodPractice, HubEvent } from '@hub/shared';
+import { freePort } from '../../../cms/test/harness';
 import { CmsError, fetchCollection } from '../../src/loaders/cms-client';
 import { formatEventWhen } from '../../src/lib/dates';
 import { pastEvents, upcomingEvents } from '../../src/lib/events';
@@ -117,10 +118,7 @@ describe('CMS client', () => {
 
   it('names the URL and the cause when the CMS cannot be reached', async () => {
     // A port that was free a moment ago: nothing listens there.
-    const probe = http.createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const { port } = probe.address() as AddressInfo;
-    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const port = await freePort();
     const error = await fetchCollection(
       { url: `http://127.0.0.1:${port}`, token: 'x' },
       { path: 'events', query: {} },
