@@ -19,10 +19,14 @@ if (!secret) {
 const tokenFile = env.SITE_BUILD_TOKEN_FILE
   ? path.resolve(cmsDir, env.SITE_BUILD_TOKEN_FILE)
   : path.join(cmsDir, '.tmp', 'site-build-token');
-const token =
-  env.SITE_BUILD_TOKEN?.trim() ||
-  (fs.existsSync(tokenFile) ? fs.readFileSync(tokenFile, 'utf8').trim() : '');
-if (!token) {
+/** Read for every build: the CMS renews the token file when it is lost. */
+function buildToken(): string {
+  return (
+    env.SITE_BUILD_TOKEN?.trim() ||
+    (fs.existsSync(tokenFile) ? fs.readFileSync(tokenFile, 'utf8').trim() : '')
+  );
+}
+if (!buildToken()) {
   console.error(
     `No build token: set SITE_BUILD_TOKEN or start the CMS once so it writes ${tokenFile}.`,
   );
@@ -32,7 +36,7 @@ if (!token) {
 const publisher = new Publisher({
   root: path.resolve(repoRoot, env.PUBLISH_DIR ?? path.join('site', '.publish')),
   siteDir,
-  cms: { url: env.CMS_URL ?? 'http://localhost:1337', token },
+  cms: () => ({ url: env.CMS_URL ?? 'http://localhost:1337', token: buildToken() }),
   siteUrl: env.SITE_URL ?? 'http://localhost:4321',
   debounceMs: Number(env.PUBLISH_DEBOUNCE_MS ?? 1000),
   keep: Number(env.PUBLISH_KEEP ?? 5),

@@ -25,6 +25,8 @@ let siteServer: http.Server;
 let publisherUrl: string;
 let siteUrl: string;
 let root: string;
+/** Replaces the build token for a test (a revoked token); undefined means the real one. */
+let currentToken: string | undefined;
 const paragraph = [{ type: 'paragraph', children: [{ type: 'text', text: 'Net gepubliceerd.' }] }];
 
 /** Polls the live site until `check` holds; returns how long that took. */
@@ -58,7 +60,7 @@ beforeAll(async () => {
   publisher = new Publisher({
     root,
     siteDir,
-    cms: { url: cms.url, token },
+    cms: () => ({ url: cms.url, token: currentToken ?? token }),
     siteUrl,
     debounceMs: 300,
     keep: 5,
@@ -157,6 +159,20 @@ describe('publish to live', () => {
     expect(now).toBe(kept[kept.indexOf(live!) - 1]);
     expect(await feed()).not.toContain('Na de storm');
     await publisher.releases.activate(live!);
+  });
+
+  it('keeps the live site when the token is refused, and recovers on the next build', async () => {
+    const live = await publisher.releases.liveId();
+    currentToken = 'revoked-token';
+    const refused = await publisher.build();
+    expect(refused.result).toBe('failed');
+    expect(refused.error).toMatch(/refused the build token \(401\)/);
+    expect(await publisher.releases.liveId()).toBe(live);
+    currentToken = undefined;
+    expect((await post('/build')).status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await publisher.queue.idle();
+    expect((await publisher.status()).last?.result).toBe('live');
   });
 
   it('keeps the live site when the CMS is gone during a build, and says why', async () => {

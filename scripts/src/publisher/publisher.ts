@@ -22,7 +22,8 @@ export interface PublisherOptions {
   root: string;
   /** The site workspace (its scripts/build-cli.ts builds a release). */
   siteDir: string;
-  cms: CmsSource;
+  /** The CMS to build from; asked again for every build, so a renewed token is picked up. */
+  cms: () => CmsSource;
   /** Public URL of the site. */
   siteUrl: string;
   /** Quiet time after a notice before building. */
@@ -33,15 +34,15 @@ export interface PublisherOptions {
 }
 
 /** Runs the site build into `dir` in a child process; rejects with the end of its output. */
-function runSiteBuild(dir: string, options: PublisherOptions): Promise<void> {
+function runSiteBuild(dir: string, cms: CmsSource, options: PublisherOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-cli.ts'], {
       cwd: options.siteDir,
       env: {
         ...process.env,
         SITE_OUT_DIR: dir,
-        CMS_URL: options.cms.url,
-        SITE_BUILD_TOKEN: options.cms.token,
+        CMS_URL: cms.url,
+        SITE_BUILD_TOKEN: cms.token,
         SITE_URL: options.siteUrl,
         NODE_ENV: 'production',
       },
@@ -121,8 +122,9 @@ export class Publisher {
     this.options.log(`Build ${id} started.`);
     let error: string | undefined;
     try {
-      await runSiteBuild(dir, this.options);
-      const problems = await checkRelease(dir, this.options.cms);
+      const cms = this.options.cms();
+      await runSiteBuild(dir, cms, this.options);
+      const problems = await checkRelease(dir, cms);
       if (problems.length > 0) throw new Error(`Checks failed: ${problems.join('; ')}`);
       await this.releases.activate(id);
     } catch (cause) {
