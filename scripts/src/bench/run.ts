@@ -1,0 +1,181 @@
+/**
+ * `npm run bench [-- --quick]`: measures the publishing pipeline and the build, prints a table
+ * and writes bench/results/<time>.json. Never part of `npm test`.
+ *
+ * 1. publish-to-live: publish through the CMS, time until the page answers 200 on the static
+ *    server; median of 5, at demo size and at the large size (+1,000 articles, +300 practices,
+ *    +300 events, with images);
+ * 2. a rebuild without content change: images Astro encoded instead of taking from its cache;
+ * 3. full build time and peak memory at about 1,000 and 10,000 articles, beside a bare Astro build
+ *    of the same number of minimal pages (--quick skips the 10,000).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type http from 'node:http';
+import { createRequire } from 'node:module';
+import { appDir as cmsDir, bootTestCms, freePort } from '../../../cms/test/harness';
+import { repoRoot, siteDir } from '../lib/paths';
+import { Publisher } from '../publisher/publisher';
+import { createStaticServer } from '../static-server/server';
+import { buildBareAstro } from './bare-astro';
+import { addContent } from './generate';
+import { imagesEncoded, measureNode, median } from './measure';
+
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes('--quick');
+const log = (line: string) => console.log(`[bench] ${line}`);
+const results: Record<string, unknown> = {
+  startedAt: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
+};
+const rows: [string, string][] = [];
+
+// The compiled CMS, as the test suites use it.
+process.env.ENV_PATH = path.join(cmsDir, 'test', 'no-such.env');
+const { compileStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+await compileStrapi({ appDir: cmsDir });
+process.env.LOG_LEVEL = 'error';
+const cms = await bootTestCms();
+const { seedDemoContent } = require(
+  path.join(cmsDir, 'dist', 'src', 'hub', 'seed', 'seed-demo.js'),
+);
+await seedDemoContent(cms.strapi);
+const token = fs.readFileSync(String(process.env.SITE_BUILD_TOKEN_FILE), 'utf8').trim();
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
+
+const sitePort = await freePort();
+const siteUrl = `http://127.0.0.1:${sitePort}`;
+const publisher = new Publisher({
+  root: path.join(work, 'publish'),
+  siteDir,
+  cms: () => ({ url: cms.url, token }),
+  siteUrl,
+  debounceMs: 200,
+  keep: 2,
+  log: () => undefined,
+});
+const siteServer: http.Server = createStaticServer({ root: publisher.releases.liveLink });
+await new Promise<void>((resolve) => siteServer.listen(sitePort, '127.0.0.1', resolve));
+
+async function publishToLive(label: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    const started = performance.now();
+    const article = (await cms.strapi.documents('api::article.article').create({
+      data: {
+        title: `Live ${label} ${run}`,
+        summary: 'Meting van publiceren tot live.',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Meting.' }] }],
+      },
+      status: 'published',
+    } as never)) as unknown as { slug: string };
+    // The CMS's webhook would call the publisher; here the publisher is notified directly.
+    publisher.queue.notify();
+    for (;;) {
+      if ((await fetch(`${siteUrl}/nieuws/${article.slug}/`)).status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    times.push((performance.now() - started) / 1000);
+    await publisher.queue.idle();
+  }
+  return times;
+}
+
+async function siteBuild(label: string) {
+  const outDir = path.join(work, `build-${label}`);
+  const measured = await measureNode(['scripts/build-cli.ts'], {
+    cwd: siteDir,
+    tsx: true,
+    env: {
+      SITE_OUT_DIR: outDir,
+      CMS_URL: cms.url,
+      SITE_BUILD_TOKEN: token,
+      SITE_URL: siteUrl,
+      NODE_ENV: 'production',
+    },
+  });
+  fs.rmSync(outDir, { recursive: true, force: true });
+  return measured;
+}
+
+const fmt = (seconds: number) => `${seconds.toFixed(1)} s`;
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+try {
+  log('First build (demo content) ...');
+  const first = await publisher.build();
+  if (first.result !== 'live') throw new Error(first.error);
+
+  log('Rebuild without content change ...');
+  await siteBuild('warm-cache');
+  const unchanged = await siteBuild('unchanged');
+  const images = imagesEncoded(unchanged.output);
+  results.rebuildWithoutChange = {
+    seconds: unchanged.seconds,
+    imagesEncoded: images.encoded,
+    imagesReused: images.reused,
+  };
+  rows.push([
+    'Rebuild without change: images re-encoded',
+    `${images.encoded} (reused ${images.reused})`,
+  ]);
+
+  log('Publish to live, demo size ...');
+  const demo = await publishToLive('demo');
+  results.publishToLiveDemo = { runs: demo, median: median(demo) };
+  rows.push(['Publish to live, demo size (median of 5)', fmt(median(demo))]);
+
+  log('Generating the large size (+1,000 articles, +300 practices, +300 events) ...');
+  await addContent(cms.strapi, { articles: 1000, practices: 300, events: 300 }, 'groot');
+  await publisher.build();
+  log('Publish to live, large size ...');
+  const large = await publishToLive('large');
+  results.publishToLiveLarge = { runs: large, median: median(large) };
+  rows.push(['Publish to live, large size (median of 5)', fmt(median(large))]);
+
+  const sizes: [string, number][] = [['1k', 1000]];
+  if (!quick) sizes.push(['10k', 10_000]);
+  const builds: Record<string, unknown> = {};
+  for (const [label, articles] of sizes) {
+    const have = await cms.strapi.db
+      .query('api::article.article')
+      .count({ where: { publishedAt: { $notNull: true } } });
+    if (have < articles) {
+      log(`Generating articles up to ${articles} ...`);
+      await addContent(cms.strapi, { articles: articles - have }, label);
+    }
+    log(`Full build at ${articles} articles ...`);
+    const site = await siteBuild(label);
+    const bare = await buildBareAstro(articles);
+    builds[label] = {
+      site: { seconds: site.seconds, peakBytes: site.peakBytes },
+      bare: { seconds: bare.seconds, peakBytes: bare.peakBytes },
+      ratio: site.seconds / bare.seconds,
+    };
+    rows.push([
+      `Full build, ${articles} articles: site / bare Astro`,
+      `${fmt(site.seconds)} / ${fmt(bare.seconds)} = ${(site.seconds / bare.seconds).toFixed(2)}x, peak ${mb(site.peakBytes)} / ${mb(bare.peakBytes)}`,
+    ]);
+  }
+  results.fullBuild = builds;
+} finally {
+  publisher.queue.stop();
+  await publisher.queue.idle();
+  await new Promise<void>((resolve) => siteServer.close(() => resolve()));
+  await cms.stop();
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+const width = Math.max(...rows.map(([name]) => name.length));
+console.log(`\n${rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n')}\n`);
+const resultsDir = path.join(repoRoot, 'bench', 'results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `${String(results.startedAt).replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+log(`Results written to ${path.relative(repoRoot, file)}`);
+process.exit(0);
