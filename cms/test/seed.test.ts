@@ -130,6 +130,10 @@ describe('demo content', () => {
       expect(file.mime).toBe('image/jpeg');
       expect(file.width).toBeGreaterThan(0);
     }
+    // Hashed names never change: caches (and the site build's image cache) may keep them for good.
+    const served = await fetch(`${cms.url}${files[0].url}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('cache-control')).toBe('max-age=31536000,immutable');
     const withCover = await published('article', { populate: ['cover'] });
     expect(withCover.some((article) => article.cover?.url?.startsWith('/uploads/'))).toBe(true);
   });
