@@ -1,7 +1,7 @@
-import { getImage } from 'astro:assets';
 import { blockImageUrls, type Article, type GoodPractice, type HubEvent } from '@hub/shared';
 import { cmsUrl } from './cms-url';
 import type { FeedContext } from './feed-items';
+import { siteImageCopy } from './site-image';
 
 type Item = Article | GoodPractice | HubEvent;
 
@@ -22,8 +22,7 @@ export async function feedContext(
   const siteUrl = String(site);
   const copies = new Map<string, string>();
   for (const url of new Set(items.flatMap(imagesOf))) {
-    const image = await getImage({ src: url, inferSize: true, format: 'webp', width: 1200 });
-    copies.set(url, new URL(image.src, siteUrl).toString());
+    copies.set(url, new URL(await siteImageCopy(url, 1200), siteUrl).toString());
   }
   return { siteUrl, cmsUrl, imageSrc: (url) => copies.get(url) };
 }

@@ -120,6 +120,11 @@ export function mapTerm(raw: Raw): Term {
 }
 
 const terms = (value: unknown): Term[] => list(value).map(mapTerm);
+/** A reference to a partner (organisation, organiser, lead): its name and slug. */
+const partnerRef = (raw: Raw): Term => ({
+  name: required(raw, 'name', 'Partner'),
+  slug: required(raw, 'slug', 'Partner'),
+});
 const refs = (value: unknown): ItemRef[] =>
   list(value).map((raw) => ({
     title: required(raw, 'title', 'Item'),
@@ -192,10 +197,7 @@ export function mapGoodPractice(raw: Raw, context: MapContext): GoodPractice {
     themes: terms(raw.themes),
     districts: terms(raw.districts),
     neighbourhoods: terms(raw.neighbourhoods),
-    organisations: list(raw.organisations).map((org) => ({
-      name: required(org, 'name', 'Partner'),
-      slug: required(org, 'slug', 'Partner'),
-    })),
+    organisations: list(raw.organisations).map((org) => partnerRef(org)),
     location: mapLocation(raw.location),
     contact: mapContact(raw.contact),
     image: mapImage(raw.image, context),
@@ -219,12 +221,7 @@ export function mapEvent(raw: Raw, context: MapContext): HubEvent {
     cost: optional(raw, 'cost'),
     accessibilityNotes: optional(raw, 'accessibilityNotes'),
     status: oneOf(raw, 'eventStatus', EVENT_STATUSES, 'Event', 'gepland'),
-    organiser: organiser
-      ? {
-          name: required(organiser, 'name', 'Partner'),
-          slug: required(organiser, 'slug', 'Partner'),
-        }
-      : undefined,
+    organiser: organiser ? partnerRef(organiser) : undefined,
     themes: terms(raw.themes),
     image: mapImage(raw.image, context),
   };
@@ -250,10 +247,7 @@ export function mapAction(raw: Raw): Action {
     title: required(raw, 'title', 'Action'),
     slug: required(raw, 'slug', 'Action'),
     description: blocks(raw.description),
-    leads: list(raw.leads).map((lead) => ({
-      name: required(lead, 'name', 'Partner'),
-      slug: required(lead, 'slug', 'Partner'),
-    })),
+    leads: list(raw.leads).map((lead) => partnerRef(lead)),
     period: optional(raw, 'period'),
     progress: oneOf(raw, 'progress', ACTION_STATUSES, 'Action', 'gepland'),
     order: typeof raw.order === 'number' ? raw.order : 0,
