@@ -15,6 +15,7 @@ export default tseslint.config(
       'bench/results/**',
       '**/.astro/**',
       '**/.publish/**',
+      '**/.renderer/**',
     ],
   },
   js.configs.recommended,

@@ -2,37 +2,29 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
+import exporterAdapter from './src/renderer/adapter.mjs';
 
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
-const cmsUrl = new URL(process.env.CMS_URL || 'http://localhost:1337');
 
-// The loaders run inside Vite's bundle, where paths relative to this file are lost: settle the
-// default token location here, where they are not.
-process.env.SITE_BUILD_TOKEN_FILE ||= path.resolve(
-  siteDir,
-  '..',
-  'cms',
-  '.tmp',
-  'site-build-token',
-);
-
+/**
+ * Compiles the site into a renderer (RENDERER_DIR, default .renderer/): the exporter
+ * (scripts/export-site.ts) loads it once and renders every page into static files for each
+ * publish, with that moment's content. Nothing here depends on the content, the CMS or the
+ * public URL, so one compiled renderer serves every build until the code changes.
+ */
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
-  outDir: process.env.SITE_OUT_DIR || './dist',
+  outDir: process.env.RENDERER_DIR || path.join(siteDir, '.renderer'),
+  output: 'server',
+  adapter: exporterAdapter(),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Media come from the CMS at build time and are re-encoded here; the browser never asks the CMS.
+  // Media come from the CMS and are re-encoded for the site (see src/renderer/image-service.ts);
+  // the browser never asks the CMS. The CMS's address is known per build, not at compile time:
+  // the image service itself refuses images from anywhere else.
   image: {
-    remotePatterns: [
-      {
-        protocol: cmsUrl.protocol.replace(':', ''),
-        hostname: cmsUrl.hostname,
-        ...(cmsUrl.port ? { port: cmsUrl.port } : {}),
-      },
-    ],
+    service: { entrypoint: './src/renderer/image-service.ts' },
+    remotePatterns: [{ protocol: 'http' }, { protocol: 'https' }],
   },
-  integrations: [sitemap({ filter: (page) => !page.includes('/404') })],
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'astro';
 import * as pagefind from 'pagefind';
-
-const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { cmsConnection } from '../src/loaders/connection';
+import { exportSite, type ExportStats } from './export-site';
+import { compileRenderer, loadCompiledSite, siteDir } from './renderer';
 
 /** Where a build reads from and writes to. Unset fields keep the environment's values. */
 export interface SiteBuildOptions {
@@ -19,28 +18,31 @@ export interface SiteBuildOptions {
   quiet?: boolean;
 }
 
+/** Encoded images kept between builds (SITE_IMAGE_CACHE_DIR, default site/.cache/images). */
+export function imageCacheDir(): string {
+  return path.resolve(siteDir, process.env.SITE_IMAGE_CACHE_DIR || '.cache/images');
+}
+
 /**
- * Builds the public site: Astro (pages, feeds, calendars, optimised images), then the Pagefind
- * search index over the pages' main content. Resolves with the output folder; throws (with
- * the CMS's URL and the cause) when the CMS cannot be read.
+ * Builds the public site once: compiles the code when it changed since the last build, then
+ * exports every page, feed, calendar, image and the search index from the CMS's content.
+ * Throws (with the CMS's URL and the cause) when the CMS cannot be read.
  */
-export async function buildSite(options: SiteBuildOptions = {}): Promise<string> {
+export async function buildSite(
+  options: SiteBuildOptions = {},
+): Promise<{ outDir: string; stats: ExportStats }> {
   const outDir = path.resolve(siteDir, options.outDir ?? process.env.SITE_OUT_DIR ?? 'dist');
-  // astro.config.mjs reads these; set them before Astro loads it.
-  process.env.SITE_OUT_DIR = outDir;
-  if (options.siteUrl) process.env.SITE_URL = options.siteUrl;
-  if (options.cmsUrl) process.env.CMS_URL = options.cmsUrl;
-  if (options.token) process.env.SITE_BUILD_TOKEN = options.token;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-
-  await build({ root: siteDir, logLevel: options.quiet ? 'error' : 'info', mode: 'production' });
-
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const indexed = await index.addDirectory({ path: outDir });
-  if (indexed.errors.length > 0)
-    throw new Error(`Pagefind could not index ${outDir}: ${indexed.errors.join('; ')}`);
-  await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+  const env = { ...process.env };
+  if (options.cmsUrl) env.CMS_URL = options.cmsUrl;
+  if (options.token) env.SITE_BUILD_TOKEN = options.token;
+  const site = await loadCompiledSite(await compileRenderer({ quiet: options.quiet }));
+  const stats = await exportSite({
+    site,
+    outDir,
+    siteUrl: options.siteUrl ?? process.env.SITE_URL ?? 'http://localhost:4321',
+    connection: cmsConnection(env),
+    imageCacheDir: imageCacheDir(),
+  });
   await pagefind.close();
-  return outDir;
+  return { outDir, stats };
 }

@@ -43,19 +43,6 @@ export function measureNode(
   });
 }
 
-/** Images Astro encoded (not taken from its cache) in one build's output. */
-export function imagesEncoded(buildOutput: string): { encoded: number; reused: number } {
-  const lines = buildOutput
-    .split('\n')
-    .filter(
-      (line) =>
-        /\/_astro\/\S+\.(avif|webp|jpg|jpeg|png)\b/.test(line) && /▶|\(before:|reused/.test(line),
-    );
-  // "reused" and "revalidated" cache entries are copies; only the rest were encoded again.
-  const reused = lines.filter((line) => /(reused|revalidated) cache entry/.test(line)).length;
-  return { encoded: lines.length - reused, reused };
-}
-
 /** The middle value (the mean of the two middle ones for an even count). */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

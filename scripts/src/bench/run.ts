@@ -5,7 +5,7 @@
  * 1. publish-to-live: publish through the CMS, time until the page answers 200 on the static
  *    server; median of 5, at demo size and at the large size (+1,000 articles, +300 practices,
  *    +300 events, with images);
- * 2. a rebuild without content change: images Astro encoded instead of taking from its cache;
+ * 2. a rebuild without content change: images encoded instead of taken from the cache;
  * 3. full build time and peak memory at about 1,000 and 10,000 articles, beside a bare Astro build
  *    of the same number of minimal pages (--quick skips the 10,000).
  */
@@ -16,11 +16,12 @@ import type http from 'node:http';
 import { createRequire } from 'node:module';
 import { appDir as cmsDir, bootTestCms, freePort } from '../../../cms/test/harness';
 import { repoRoot, siteDir } from '../lib/paths';
+import type { ExportStats } from '../../../site/scripts/export-site';
 import { Publisher } from '../publisher/publisher';
 import { createStaticServer } from '../static-server/server';
 import { buildBareAstro } from './bare-astro';
 import { addContent } from './generate';
-import { imagesEncoded, measureNode, median } from './measure';
+import { measureNode, median } from './measure';
 
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
@@ -86,8 +87,10 @@ async function publishToLive(label: string): Promise<number[]> {
   return times;
 }
 
+/** One site build in a process of its own: its time, peak memory and figures. */
 async function siteBuild(label: string) {
   const outDir = path.join(work, `build-${label}`);
+  const statsFile = path.join(work, `stats-${label}.json`);
   const measured = await measureNode(['scripts/build-cli.ts'], {
     cwd: siteDir,
     tsx: true,
@@ -96,11 +99,13 @@ async function siteBuild(label: string) {
       CMS_URL: cms.url,
       SITE_BUILD_TOKEN: token,
       SITE_URL: siteUrl,
+      SITE_BUILD_STATS_FILE: statsFile,
       NODE_ENV: 'production',
     },
   });
   fs.rmSync(outDir, { recursive: true, force: true });
-  return measured;
+  const stats = JSON.parse(fs.readFileSync(statsFile, 'utf8')) as ExportStats;
+  return { ...measured, stats };
 }
 
 const fmt = (seconds: number) => `${seconds.toFixed(1)} s`;
@@ -114,7 +119,7 @@ try {
   log('Rebuild without content change ...');
   await siteBuild('warm-cache');
   const unchanged = await siteBuild('unchanged');
-  const images = imagesEncoded(unchanged.output);
+  const images = unchanged.stats.images;
   results.rebuildWithoutChange = {
     seconds: unchanged.seconds,
     imagesEncoded: images.encoded,

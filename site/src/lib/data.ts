@@ -1,5 +1,3 @@
-import { getCollection } from 'astro:content';
-import type { collections } from '../content.config';
 import type {
   Action,
   Article,
@@ -16,6 +14,8 @@ import type {
 export interface Hub {
   /** The moment of this build: what is "upcoming" is decided against it, once for all pages. */
   builtAt: Date;
+  /** Base URL of the CMS the content came from: relative media URLs in rich text resolve to it. */
+  cmsUrl: string;
   settings: SiteSettings;
   /** Newest first. */
   articles: Article[];
@@ -34,57 +34,23 @@ export interface Hub {
   districts: District[];
 }
 
-type CollectionName = keyof typeof collections;
+let current: Hub | undefined;
 
-// Astro types getCollection from files it generates at build time; this one signature holds
-// with and without them, so type checks pass on a fresh checkout too.
-const readCollection = getCollection as unknown as (
-  name: CollectionName,
-) => Promise<{ data: unknown }[]>;
-
-async function all<T>(name: CollectionName): Promise<T[]> {
-  return (await readCollection(name)).map((entry) => entry.data as T);
+/**
+ * Hands the renderer the content of the build it is about to render. The exporter calls this
+ * once per build, before the first page: every page of that build then sees the same hub.
+ */
+export function useHub(hub: Hub): void {
+  current = hub;
 }
 
-async function loadHub(): Promise<Hub> {
-  const [settings] = await all<SiteSettings>('site');
-  if (!settings) throw new Error('No site settings were loaded from the CMS.');
-  const hub: Hub = {
-    builtAt: new Date(),
-    settings,
-    articles: (await all<Article>('articles')).sort((a, b) => b.date.getTime() - a.date.getTime()),
-    practices: (await all<GoodPractice>('practices')).sort((a, b) =>
-      a.title.localeCompare(b.title, 'nl'),
-    ),
-    events: (await all<HubEvent>('events')).sort(
-      (a, b) => a.startsAt.getTime() - b.startsAt.getTime(),
-    ),
-    partners: (await all<Partner>('partners')).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-    actions: (await all<Action>('actions')).sort(
-      (a, b) => a.order - b.order || a.title.localeCompare(b.title, 'nl'),
-    ),
-    pages: await all<Page>('pages'),
-    themes: (await all<Term>('themes')).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-    targetGroups: (await all<Term>('targetGroups')).sort((a, b) =>
-      a.name.localeCompare(b.name, 'nl'),
-    ),
-    districts: (await all<District>('districts')).sort((a, b) =>
-      a.name.localeCompare(b.name, 'nl'),
-    ),
-  };
-  if (hub.articles.length + hub.practices.length + hub.events.length === 0) {
-    // A CMS that answers but holds nothing published is more likely broken than empty.
-    throw new Error(
-      'The CMS returned no published articles, good practices or events; refusing to build an empty site.',
-    );
-  }
-  return hub;
+/** The content of the build being rendered, if any. */
+export function currentHub(): Hub | undefined {
+  return current;
 }
 
-let cached: Promise<Hub> | undefined;
-
-/** The hub's content, loaded once per build. */
+/** The content of the build being rendered. */
 export function getHub(): Promise<Hub> {
-  cached ??= loadHub();
-  return cached;
+  if (!current) return Promise.reject(new Error('No content to render: useHub() was not called.'));
+  return Promise.resolve(current);
 }

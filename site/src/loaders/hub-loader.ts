@@ -1,59 +1,78 @@
-import type { Loader } from 'astro/loaders';
-import { fetchCollection, fetchSingle } from './cms-client';
-import { cmsConnection } from './connection';
-import type { MapContext } from './mappers';
+import type { Action, Article, GoodPractice, HubEvent, Page, Partner, Term } from '@hub/shared';
+import type { Hub } from '../lib/data';
+import { fetchCollection, fetchSingle, type CmsConnection } from './cms-client';
+import {
+  mapAction,
+  mapArticle,
+  mapDistrict,
+  mapEvent,
+  mapGoodPractice,
+  mapPage,
+  mapPartner,
+  mapSiteSettings,
+  mapTerm,
+  type MapContext,
+} from './mappers';
 import { COLLECTION_QUERIES, SITE_QUERY } from './queries';
 
 type Raw = Record<string, unknown>;
 
-/** Stable id of a mapped item in Astro's store: its slug, else its CMS documentId. */
-function storeId(item: Record<string, unknown>): string {
-  return String(item.slug ?? item.id);
-}
-
-/**
- * An Astro content loader for one CMS collection: reads every published item (paginated),
- * maps each into its domain type and replaces the store's content with the result.
- */
-export function cmsCollectionLoader<T extends object>(
+/** Reads one collection (every page of it) and maps each item into its domain type. */
+async function load<T>(
+  connection: CmsConnection,
   name: keyof typeof COLLECTION_QUERIES,
   map: (raw: Raw, context: MapContext) => T,
-): Loader {
-  return {
-    name: `cms-${name}`,
-    load: async ({ store, logger }) => {
-      const connection = cmsConnection();
-      const items = (await fetchCollection(connection, COLLECTION_QUERIES[name])).map((raw) =>
-        map(raw as Raw, { cmsUrl: connection.url }),
-      );
-      // Cleared only after a complete read: a failed read stops the build, it never empties a page.
-      store.clear();
-      for (const item of items) {
-        store.set({
-          id: storeId(item as Record<string, unknown>),
-          data: item as Record<string, unknown>,
-        });
-      }
-      logger.info(`${items.length} ${name} from ${connection.url}`);
-    },
-  };
+): Promise<T[]> {
+  const raws = await fetchCollection(connection, COLLECTION_QUERIES[name]);
+  return raws.map((raw) => map(raw as Raw, { cmsUrl: connection.url }));
 }
 
-/** The loader of the site settings single type (stored as one entry with id "site"). */
-export function cmsSiteLoader<T extends object>(map: (raw: Raw) => T): Loader {
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nl');
+const byTitle = (a: { title: string }, b: { title: string }) =>
+  a.title.localeCompare(b.title, 'nl');
+
+/**
+ * Reads everything the site shows from the CMS, in domain types and in the order pages list
+ * them. Throws (with the CMS's URL and the cause) when the CMS cannot be read, when the site
+ * settings are empty, or when nothing at all is published: a CMS that answers but holds nothing
+ * is more likely broken than empty, and an empty site must never replace a full one.
+ */
+export async function loadHub(connection: CmsConnection): Promise<Hub> {
+  const [raw, articles, practices, events, partners, actions, pages, themes, groups, districts] =
+    await Promise.all([
+      fetchSingle(connection, SITE_QUERY),
+      load<Article>(connection, 'articles', mapArticle),
+      load<GoodPractice>(connection, 'practices', mapGoodPractice),
+      load<HubEvent>(connection, 'events', mapEvent),
+      load<Partner>(connection, 'partners', mapPartner),
+      load<Action>(connection, 'actions', mapAction),
+      load<Page>(connection, 'pages', mapPage),
+      load<Term>(connection, 'themes', mapTerm),
+      load<Term>(connection, 'targetGroups', mapTerm),
+      load(connection, 'districts', mapDistrict),
+    ]);
+  if (!raw) {
+    throw new Error(
+      `The site settings in the CMS at ${connection.url} are empty: fill in "Site-instellingen" first.`,
+    );
+  }
+  if (articles.length + practices.length + events.length === 0) {
+    throw new Error(
+      `The CMS at ${connection.url} returned no published articles, good practices or events; refusing to build an empty site.`,
+    );
+  }
   return {
-    name: 'cms-site',
-    load: async ({ store }) => {
-      const connection = cmsConnection();
-      const raw = await fetchSingle(connection, SITE_QUERY);
-      if (!raw) {
-        throw new Error(
-          `The site settings in the CMS at ${connection.url} are empty: fill in "Site-instellingen" first.`,
-        );
-      }
-      const settings = map(raw as Raw);
-      store.clear();
-      store.set({ id: 'site', data: settings as Record<string, unknown> });
-    },
+    builtAt: new Date(),
+    cmsUrl: connection.url,
+    settings: mapSiteSettings(raw as Raw),
+    articles: articles.sort((a, b) => b.date.getTime() - a.date.getTime()),
+    practices: practices.sort(byTitle),
+    events: events.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
+    partners: partners.sort(byName),
+    actions: actions.sort((a, b) => a.order - b.order || byTitle(a, b)),
+    pages,
+    themes: themes.sort(byName),
+    targetGroups: groups.sort(byName),
+    districts: districts.sort(byName),
   };
 }

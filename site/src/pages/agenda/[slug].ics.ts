@@ -1,16 +1,17 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import type { HubEvent } from '@hub/shared';
 import { getHub } from '../../lib/data';
 import { buildCalendar } from '../../lib/calendar';
+import { routeProps, type RoutePaths } from '../../lib/route-paths';
 
-export const getStaticPaths = (async () => {
+export const routePaths = (async () => {
   const { events } = await getHub();
   return events.map((event) => ({ params: { slug: event.slug }, props: { event } }));
-}) satisfies GetStaticPaths;
+}) satisfies RoutePaths;
 
 /** One event as an .ics file ("Zet in je agenda"). */
-export const GET: APIRoute = ({ props, site }) => {
-  const { event } = props as { event: HubEvent };
+export const GET: APIRoute = async ({ params, site }) => {
+  const { event } = await routeProps<{ event: HubEvent }>(routePaths, params);
   const body = buildCalendar([event], { siteUrl: String(site), name: event.title });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };

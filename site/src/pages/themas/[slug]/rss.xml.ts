@@ -1,4 +1,4 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import type { Term } from '@hub/shared';
 import { getHub } from '../../../lib/data';
 import { feedContext } from '../../../lib/feed-context';
@@ -10,16 +10,17 @@ import {
 } from '../../../lib/feed-items';
 import { feedResponse } from '../../../lib/feed-response';
 import { paths } from '../../../lib/paths';
+import { routeProps, type RoutePaths } from '../../../lib/route-paths';
 import { taggedWith } from '../../../lib/themes';
 
-export const getStaticPaths = (async () => {
+export const routePaths = (async () => {
   const { themes } = await getHub();
   return themes.map((theme) => ({ params: { slug: theme.slug }, props: { theme } }));
-}) satisfies GetStaticPaths;
+}) satisfies RoutePaths;
 
 /** Everything about one theme. */
-export const GET: APIRoute = async ({ props, site }) => {
-  const { theme } = props as { theme: Term };
+export const GET: APIRoute = async ({ params, site }) => {
+  const { theme } = await routeProps<{ theme: Term }>(routePaths, params);
   const hub = await getHub();
   const has = taggedWith(theme.slug);
   const articles = hub.articles.filter(has);

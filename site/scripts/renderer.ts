@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Renderer } from '../src/renderer/entry';
+
+export const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const renderersDir = path.join(siteDir, '.renderer');
+/** What the compiled site is made of: a change in any of these needs a new renderer. */
+const SOURCES = ['src', 'public', 'astro.config.mjs', 'package.json', '../package-lock.json'];
+
+/** The compiled site, loaded: makes a renderer for a public URL. */
+export interface CompiledSite {
+  dir: string;
+  /** Static files every build copies as they are (scripts, styles, favicon). */
+  clientDir: string;
+  createRenderer: (siteUrl: string) => Renderer;
+}
+
+async function hashSources(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const source of SOURCES) {
+    const root = path.join(siteDir, source);
+    const stat = await fs.stat(root);
+    const files = stat.isDirectory()
+      ? (await fs.readdir(root, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.join(entry.parentPath, entry.name))
+          .sort()
+      : [root];
+    for (const file of files) {
+      hash
+        .update(path.relative(siteDir, file))
+        .update('\0')
+        .update(await fs.readFile(file));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Compiles the site (Astro and Vite) into .renderer/<hash of the sources>/, unless that is
+ * done already: content changes never need it, only code changes. Renderers of older code are
+ * removed; a long-running exporter calls this before every build and so moves to the new one.
+ */
+export async function compileRenderer(options: { quiet?: boolean } = {}): Promise<string> {
+  const dir = path.join(renderersDir, await hashSources());
+  const done = path.join(dir, '.complete');
+  if (await exists(done)) return dir;
+  const { build } = await import('astro');
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.RENDERER_DIR = dir;
+  await fs.rm(dir, { recursive: true, force: true });
+  await build({ root: siteDir, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });
+  await fs.writeFile(done, new Date().toISOString());
+  for (const other of await fs.readdir(renderersDir)) {
+    if (path.join(renderersDir, other) !== dir) {
+      await fs.rm(path.join(renderersDir, other), { recursive: true, force: true });
+    }
+  }
+  return dir;
+}
+
+/** Loads a compiled site (see compileRenderer). */
+export async function loadCompiledSite(dir: string): Promise<CompiledSite> {
+  const entry = (await import(pathToFileURL(path.join(dir, 'server', 'entry.mjs')).href)) as {
+    createRenderer: CompiledSite['createRenderer'];
+  };
+  return { dir, clientDir: path.join(dir, 'client'), createRenderer: entry.createRenderer };
+}

@@ -1,0 +1,97 @@
+import type { SSRManifest } from 'astro';
+import { App } from 'astro/app';
+import { useHub, type Hub } from '../lib/data';
+import { allPaths, type RoutePaths } from '../lib/route-paths';
+import { takeImageRequests, type ImageRequest } from './image-service';
+
+/** What the exporter needs of the compiled site (see scripts/export-site.ts). */
+export interface Renderer {
+  /** Renders every following page with this content. */
+  useHub(hub: Hub): void;
+  /**
+   * The path of every page, feed and calendar of the site, for the current content, as Astro
+   * matches it: with a trailing slash, also after a file name (/rss.xml/).
+   */
+  paths(): Promise<string[]>;
+  /** Renders one path, as a visitor's GET of it would. */
+  render(path: string): Promise<Response>;
+  /** The images the pages rendered since the last call refer to. */
+  takeImageRequests(): ImageRequest[];
+}
+
+type RouteModule = { routePaths?: RoutePaths };
+const routeModules = import.meta.glob<RouteModule>('../pages/**/*.{astro,ts}');
+
+/** A loader that runs once; later calls get the same promise. */
+function once<T>(load: () => Promise<T> | T): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= Promise.resolve(load()));
+}
+
+type PageEntry = { page: () => Promise<unknown> };
+
+/**
+ * The manifest with every lazy module import made once. Astro imports a page's module again
+ * for every render; the import is cached, but its resolution is not, and under a module loader
+ * hook (tsx, which runs the exporter) each resolution is a round trip to another thread: that
+ * cost more than the rendering itself.
+ */
+function importingOnce(manifest: SSRManifest): SSRManifest {
+  const pageMap = new Map(
+    [...(manifest.pageMap ?? [])].map(([component, load]) => [
+      component,
+      once(async () => {
+        const entry = (await load()) as unknown as PageEntry;
+        return { ...entry, page: once(entry.page) } as unknown as Awaited<ReturnType<typeof load>>;
+      }),
+    ]),
+  );
+  return {
+    ...manifest,
+    pageMap,
+    ...(manifest.actions ? { actions: once(manifest.actions) } : {}),
+    ...(typeof manifest.middleware === 'function'
+      ? { middleware: once(manifest.middleware as () => Promise<never>) }
+      : {}),
+  };
+}
+
+/** Astro calls this when the renderer is loaded, with the compiled site's manifest. */
+export function createExports(manifest: SSRManifest) {
+  return {
+    createRenderer(siteUrl: string): Renderer {
+      // The public URL is given per export, not compiled in: one renderer serves every build.
+      const app = new App({ ...importingOnce(manifest), site: siteUrl });
+      const routes = manifest.routes
+        .map((info) => info.routeData)
+        .filter(
+          (route) =>
+            route.origin === 'project' && (route.type === 'page' || route.type === 'endpoint'),
+        );
+      return {
+        useHub,
+        async paths() {
+          const found: string[] = [];
+          for (const route of routes) {
+            if (route.params.length === 0) {
+              found.push(route.generate({}));
+              continue;
+            }
+            const load = routeModules[`../${route.component.replace(/^src\//, '')}`];
+            const routePaths = load && (await load()).routePaths;
+            if (!routePaths) throw new Error(`${route.component} exports no routePaths.`);
+            for (const { params } of await allPaths(routePaths)) {
+              found.push(route.generate(params));
+            }
+          }
+          return found;
+        },
+        render(path) {
+          const request = new Request(new URL(path, siteUrl));
+          return app.render(request, { routeData: app.match(request, true) });
+        },
+        takeImageRequests,
+      };
+    },
+  };
+}
