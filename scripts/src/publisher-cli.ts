@@ -55,7 +55,10 @@ publisher.queue.notify();
 const stop = () => {
   publisher.queue.stop();
   server.close();
-  void publisher.queue.idle().then(() => process.exit(0));
+  void publisher.queue.idle().then(() => {
+    publisher.close();
+    process.exit(0);
+  });
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

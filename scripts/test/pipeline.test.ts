@@ -77,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   publisher?.queue.stop();
   await publisher?.queue.idle();
+  publisher?.close();
   await close(publisherServer);
   await close(siteServer);
   await cms?.stop().catch(() => undefined);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Renderer } from '../src/renderer/entry';
+import type { Renderer } from '../src/renderer/types';
 
 export const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const renderersDir = path.join(siteDir, '.renderer');

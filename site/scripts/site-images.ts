@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageTransform } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
-import type { ImageRequest } from '../src/renderer/image-service';
+import type { ImageRequest } from '../src/renderer/types';
 
 /** How many images this build encoded, and how many it took from the cache. */
 export interface ImageStats {

@@ -171,6 +171,7 @@ try {
 } finally {
   publisher.queue.stop();
   await publisher.queue.idle();
+  publisher.close();
   await new Promise<void>((resolve) => siteServer.close(() => resolve()));
   await cms.stop();
   fs.rmSync(work, { recursive: true, force: true });

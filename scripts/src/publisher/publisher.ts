@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BuildQueue } from './build-queue';
+import { BuildWorkerClient } from './build-worker-client';
 import { checkRelease, type CmsSource } from './release-checks';
 import { Releases } from './releases';
 
@@ -20,7 +20,7 @@ export interface BuildRecord {
 export interface PublisherOptions {
   /** Folder for releases/, live and state.json. */
   root: string;
-  /** The site workspace (its scripts/build-cli.ts builds a release). */
+  /** The site workspace (its scripts/build-worker.ts builds the releases). */
   siteDir: string;
   /** The CMS to build from; asked again for every build, so a renewed token is picked up. */
   cms: () => CmsSource;
@@ -31,38 +31,6 @@ export interface PublisherOptions {
   /** Good releases kept for rollback. */
   keep: number;
   log: (line: string) => void;
-}
-
-/** Runs the site build into `dir` in a child process; rejects with the end of its output. */
-function runSiteBuild(dir: string, cms: CmsSource, options: PublisherOptions): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-cli.ts'], {
-      cwd: options.siteDir,
-      env: {
-        ...process.env,
-        SITE_OUT_DIR: dir,
-        CMS_URL: cms.url,
-        SITE_BUILD_TOKEN: cms.token,
-        SITE_URL: options.siteUrl,
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0) return resolve();
-      const reason = output
-        .split('\n')
-        .find((line) => /The site build failed|Cannot reach|refused|Error/.test(line));
-      reject(new Error((reason ?? output.trim().split('\n').at(-1) ?? `exit code ${code}`).trim()));
-    });
-  });
 }
 
 /**
@@ -76,6 +44,8 @@ export class Publisher {
   private history: BuildRecord[] = [];
   private building: { id: string; startedAt: string } | null = null;
   private readonly stateFile: string;
+  /** One process that keeps the compiled site loaded between builds. */
+  private readonly worker: BuildWorkerClient;
   /** Builds never overlap, whoever asks: two Astro builds share temporary folders. */
   private lock: Promise<unknown> = Promise.resolve();
 
@@ -85,6 +55,12 @@ export class Publisher {
       await this.build();
     }, options.debounceMs);
     this.stateFile = path.join(options.root, 'state.json');
+    this.worker = new BuildWorkerClient(options.siteDir);
+  }
+
+  /** Stops the build process (call when the publisher shuts down). */
+  close(): void {
+    this.worker.close();
   }
 
   /** Reads the history of earlier runs (kept releases survive a restart). */
@@ -123,7 +99,17 @@ export class Publisher {
     let error: string | undefined;
     try {
       const cms = this.options.cms();
-      await runSiteBuild(dir, cms, this.options);
+      const stats = await this.worker.build({
+        id,
+        outDir: dir,
+        siteUrl: this.options.siteUrl,
+        cmsUrl: cms.url,
+        token: cms.token,
+      });
+      this.options.log(
+        `Build ${id}: ${stats.files} files; read ${stats.seconds.fetch.toFixed(1)} s, rendered ` +
+          `${stats.seconds.render.toFixed(1)} s, ${stats.images.encoded} images encoded.`,
+      );
       const problems = await checkRelease(dir, cms);
       if (problems.length > 0) throw new Error(`Checks failed: ${problems.join('; ')}`);
       await this.releases.activate(id);

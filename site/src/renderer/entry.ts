@@ -1,23 +1,9 @@
 import type { SSRManifest } from 'astro';
 import { App } from 'astro/app';
-import { useHub, type Hub } from '../lib/data';
+import { useHub } from '../lib/data';
 import { allPaths, type RoutePaths } from '../lib/route-paths';
-import { takeImageRequests, type ImageRequest } from './image-service';
-
-/** What the exporter needs of the compiled site (see scripts/export-site.ts). */
-export interface Renderer {
-  /** Renders every following page with this content. */
-  useHub(hub: Hub): void;
-  /**
-   * The path of every page, feed and calendar of the site, for the current content, as Astro
-   * matches it: with a trailing slash, also after a file name (/rss.xml/).
-   */
-  paths(): Promise<string[]>;
-  /** Renders one path, as a visitor's GET of it would. */
-  render(path: string): Promise<Response>;
-  /** The images the pages rendered since the last call refer to. */
-  takeImageRequests(): ImageRequest[];
-}
+import { takeImageRequests } from './image-service';
+import type { Renderer } from './types';
 
 type RouteModule = { routePaths?: RoutePaths };
 const routeModules = import.meta.glob<RouteModule>('../pages/**/*.{astro,ts}');

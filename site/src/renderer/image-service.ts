@@ -2,16 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ImageTransform, LocalImageService } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
 import { currentHub } from '../lib/data';
-
-/** One image the rendered pages refer to: where it goes on the site, and how to make it. */
-export interface ImageRequest {
-  /** Path on the site, e.g. /_astro/img/cover.3f9a….webp (the name is a hash of the transform). */
-  path: string;
-  /** Absolute URL of the original (in the CMS). */
-  src: string;
-  /** Astro's transform (size, format, quality), as the sharp service takes it. */
-  transform: ImageTransform & { src: string };
-}
+import type { ImageRequest } from './types';
 
 const requests = new Map<string, ImageRequest>();
 // Pages ask for the same few transforms over and over (a card's image on every list page).

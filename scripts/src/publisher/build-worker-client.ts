@@ -1,0 +1,68 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { BuildRequest } from '../../../site/scripts/build-worker';
+import type { ExportStats } from '../../../site/scripts/export-site';
+
+type Reply =
+  { id: string; ok: true; stats: ExportStats } | { id: string; ok: false; error: string };
+
+/**
+ * The publisher's side of site/scripts/build-worker.ts: starts the worker on first use, sends it
+ * builds and waits for their outcome. When the worker dies, the build it was doing fails with
+ * the end of its output, and the next build starts a new worker.
+ */
+export class BuildWorkerClient {
+  private child: ChildProcess | null = null;
+  private pending = new Map<
+    string,
+    { resolve: (stats: ExportStats) => void; reject: (error: Error) => void }
+  >();
+  private output = '';
+
+  constructor(private readonly siteDir: string) {}
+
+  private start(): ChildProcess {
+    const child = fork(path.join(this.siteDir, 'scripts', 'build-worker.ts'), [], {
+      cwd: this.siteDir,
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    const collect = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-8_000);
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.on('message', (reply: Reply) => {
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (reply.ok) waiting?.resolve(reply.stats);
+      else waiting?.reject(new Error(reply.error));
+    });
+    child.on('exit', (code, signal) => {
+      this.child = null;
+      const lastLine = this.output.trim().split('\n').at(-1) ?? '';
+      const error = new Error(
+        `The build process stopped (${signal ?? `exit code ${code}`}). ${lastLine}`.trim(),
+      );
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    });
+    return child;
+  }
+
+  /** Builds the site into request.outDir; rejects with the cause when it fails. */
+  build(request: BuildRequest): Promise<ExportStats> {
+    this.child ??= this.start();
+    const child = this.child;
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { resolve, reject });
+      child.send(request);
+    });
+  }
+
+  /** Stops the worker (a running build fails). */
+  close(): void {
+    this.child?.kill();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * A long-running build process for the publisher. It keeps the compiled site loaded between
+ * builds, so a publish costs reading the CMS and rendering, not starting Node, loading Astro
+ * and compiling. It takes one request at a time over the IPC channel:
+ *   -> { id, outDir, siteUrl, cmsUrl, token }
+ *   <- { id, ok: true, stats } | { id, ok: false, error }
+ * A code change is picked up before the next build (compileRenderer checks the sources).
+ */
+import { exportSite } from './export-site';
+import { imageCacheDir } from './build-site';
+import { compileRenderer, loadCompiledSite, type CompiledSite } from './renderer';
+
+/** One build the publisher asks for. */
+export interface BuildRequest {
+  id: string;
+  outDir: string;
+  siteUrl: string;
+  cmsUrl: string;
+  token: string;
+}
+
+let site: CompiledSite | undefined;
+
+async function build(request: BuildRequest) {
+  const dir = await compileRenderer({ quiet: true });
+  if (site?.dir !== dir) site = await loadCompiledSite(dir);
+  return exportSite({
+    site,
+    outDir: request.outDir,
+    siteUrl: request.siteUrl,
+    connection: { url: request.cmsUrl, token: request.token },
+    imageCacheDir: imageCacheDir(),
+  });
+}
+
+if (!process.send) {
+  console.error('build-worker.ts runs as a child of the publisher (with an IPC channel).');
+  process.exit(1);
+}
+let queue = Promise.resolve();
+process.on('message', (request: BuildRequest) => {
+  queue = queue.then(() =>
+    build(request).then(
+      (stats) => void process.send?.({ id: request.id, ok: true, stats }),
+      (error: unknown) =>
+        void process.send?.({
+          id: request.id,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    ),
+  );
+});
+process.on('disconnect', () => process.exit(0));
