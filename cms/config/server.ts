@@ -9,4 +9,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     keys: env.array('APP_KEYS'),
   },
   proxy: env.bool('IS_PROXIED', false),
+  // Where uploads are stored by the local provider (<dir>/uploads). Tests give every CMS its own,
+  // so a test run never touches the media of a CMS that is running beside it.
+  dirs: { public: env('PUBLIC_DIR', './public') },
 });

@@ -81,6 +81,7 @@ if (serverDatabaseUrl) process.env.HUB_TEST_DATABASE_SERVER_URL = serverDatabase
  */
 export async function bootTestCms(extraEnv: Record<string, string> = {}): Promise<TestCms> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cms-test-'));
+  fs.mkdirSync(path.join(workDir, 'public', 'uploads'), { recursive: true });
   const postgres = serverDatabaseUrl ? await createThrowawayPostgres(serverDatabaseUrl) : null;
   Object.assign(process.env, {
     ENV_PATH: path.join(appDir, 'test', 'no-such.env'),
@@ -96,6 +97,7 @@ export async function bootTestCms(extraEnv: Record<string, string> = {}): Promis
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
     SITE_BUILD_TOKEN_FILE: path.join(workDir, 'site-build-token'),
+    PUBLIC_DIR: path.join(workDir, 'public'),
     ...(postgres
       ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgres.url }
       : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'data.db') }),
