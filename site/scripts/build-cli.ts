@@ -1,11 +1,12 @@
 /**
  * `npm run build -w site`: builds the site from the CMS in CMS_URL into SITE_OUT_DIR (default
- * site/dist). With SITE_BUILD_STATS_FILE set, also writes the build's figures there as JSON.
+ * site/dist). With SITE_BUILD_STATS_FILE set, also writes the build's figures there as JSON;
+ * with SITE_RECOMPILE=1, compiles the code even when it has not changed.
  */
 import fs from 'node:fs';
 import { buildSite } from './build-site';
 
-buildSite().then(
+buildSite({ recompile: process.env.SITE_RECOMPILE === '1' }).then(
   ({ outDir, stats }) => {
     const { seconds: s, images } = stats;
     console.log(

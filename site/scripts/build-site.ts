@@ -16,6 +16,8 @@ export interface SiteBuildOptions {
   token?: string;
   /** Less output (tests). */
   quiet?: boolean;
+  /** Compile the code even when an up-to-date renderer exists (benchmarks of a full build). */
+  recompile?: boolean;
 }
 
 /** Encoded images kept between builds (SITE_IMAGE_CACHE_DIR, default site/.cache/images). */
@@ -35,7 +37,9 @@ export async function buildSite(
   const env = { ...process.env };
   if (options.cmsUrl) env.CMS_URL = options.cmsUrl;
   if (options.token) env.SITE_BUILD_TOKEN = options.token;
-  const site = await loadCompiledSite(await compileRenderer({ quiet: options.quiet }));
+  const site = await loadCompiledSite(
+    await compileRenderer({ quiet: options.quiet, force: options.recompile }),
+  );
   const stats = await exportSite({
     site,
     outDir,

@@ -1,12 +1,12 @@
 /**
  * A long-running build process for the publisher. It keeps the compiled site loaded between
  * builds, so a publish costs reading the CMS and rendering, not starting Node, loading Astro
- * and compiling. It takes one request at a time over the IPC channel:
+ * and compiling; and it renders only the pages whose content changed since its last build. It takes one request at a time over the IPC channel:
  *   -> { id, outDir, siteUrl, cmsUrl, token }
  *   <- { id, ok: true, stats } | { id, ok: false, error }
  * A code change is picked up before the next build (compileRenderer checks the sources).
  */
-import { exportSite } from './export-site';
+import { ExportMemory, exportSite } from './export-site';
 import { imageCacheDir } from './build-site';
 import { compileRenderer, loadCompiledSite, type CompiledSite } from './renderer';
 
@@ -20,6 +20,8 @@ export interface BuildRequest {
 }
 
 let site: CompiledSite | undefined;
+/** Kept between builds: an unchanged page is taken from the last build instead of rendered. */
+const memory = new ExportMemory();
 
 async function build(request: BuildRequest) {
   const dir = await compileRenderer({ quiet: true });
@@ -30,6 +32,7 @@ async function build(request: BuildRequest) {
     siteUrl: request.siteUrl,
     connection: { url: request.cmsUrl, token: request.token },
     imageCacheDir: imageCacheDir(),
+    memory,
   });
 }
 

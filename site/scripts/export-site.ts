@@ -1,21 +1,45 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { createHash } from 'node:crypto';
 import type { CmsConnection } from '../src/loaders/cms-client';
 import { loadHub } from '../src/loaders/hub-loader';
+import type { Hub } from '../src/lib/data';
+import type { ImageRequest, SitePath } from '../src/renderer/types';
 import type { CompiledSite } from './renderer';
 import { writeImages, type ImageStats } from './site-images';
 import { writeSitemap } from './sitemap';
 
 /** What one export made, for logs and benchmarks. */
 export interface ExportStats {
-  /** Files rendered (pages, feeds, calendars). */
+  /** Files of pages, feeds and calendars. */
   files: number;
-  /** HTML pages among them. */
+  /** Of those, rendered in this build (the rest were unchanged and taken from the last one). */
+  rendered: number;
+  /** HTML pages among the files. */
   pages: number;
   images: ImageStats;
   /** Seconds spent reading the CMS, rendering, encoding images and indexing for search. */
   seconds: { fetch: number; render: number; images: number; search: number };
+}
+
+/** What a build remembers of one path, so the next build can tell whether it changed. */
+interface PathRecord {
+  /** Hash of the page's props and of every field of the hub it read. */
+  key: string;
+  /** The fields of the hub it read. */
+  reads: string[];
+  /** The site images it refers to. */
+  images: string[];
+}
+
+/**
+ * What a long-running exporter (the publisher's build worker) keeps from one build to the
+ * next: the last good build's folder and records, and every image transform it has seen.
+ */
+export class ExportMemory {
+  last?: { outDir: string; siteDir: string; siteUrl: string; paths: Map<string, PathRecord> };
+  readonly images = new Map<string, ImageRequest>();
 }
 
 /**
@@ -27,6 +51,25 @@ export function fileForPath(urlPath: string): string {
   const relative = decodeURIComponent(urlPath).replace(/^\//, '');
   if (/\.[a-z0-9]+\/$/i.test(relative)) return relative.slice(0, -1);
   return `${relative}index.html`;
+}
+
+/** Site images a rendered file refers to (in src, srcset, or a feed's absolute URLs). */
+export function imagesIn(body: Uint8Array): string[] {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+  return [...new Set(text.match(/\/_astro\/img\/[\w.-]+/g) ?? [])];
+}
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
+
+/** One hash per field of the hub: a page that read only unchanged fields renders the same. */
+function hashFields(hub: Hub): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(hub).map(([field, value]) => [field, sha1(JSON.stringify(value))]),
+  );
+}
+
+function pathKey(props: string, reads: string[], fields: Record<string, string>): string {
+  return sha1([props, ...reads.map((field) => `${field}=${fields[field] ?? '?'}`)].join('\n'));
 }
 
 /** Runs at most `limit` of the promises made by `start` at once. */
@@ -45,10 +88,11 @@ function limiter(limit: number) {
 const since = (start: number) => (performance.now() - start) / 1000;
 
 /**
- * Renders the whole site, with the CMS's content of this moment, into outDir (which must not
- * exist yet): every page, feed and calendar; the images they use; the sitemap; the search
- * index. Throws with the cause when the CMS cannot be read or a page does not render; what
- * was written by then is an incomplete folder that must not go live.
+ * Renders the whole site, with the CMS's content of this moment, into outDir: every page,
+ * feed and calendar; the images they use; the sitemap; the search index. With `memory` of the
+ * last good build, a path whose props and read fields are unchanged is not rendered again but
+ * linked from that build's folder. Throws with the cause when the CMS cannot be read or a page
+ * does not render; what was written by then is an incomplete folder that must not go live.
  */
 export async function exportSite(options: {
   site: CompiledSite;
@@ -56,69 +100,114 @@ export async function exportSite(options: {
   siteUrl: string;
   connection: CmsConnection;
   imageCacheDir: string;
+  memory?: ExportMemory;
 }): Promise<ExportStats> {
   const { site, outDir, siteUrl } = options;
+  const memory = options.memory ?? new ExportMemory();
   let started = performance.now();
   const hub = await loadHub(options.connection);
   const fetchSeconds = since(started);
 
   started = performance.now();
+  const fields = hashFields(hub);
+  const last =
+    memory.last?.siteDir === site.dir && memory.last.siteUrl === siteUrl ? memory.last : undefined;
   const renderer = site.createRenderer(siteUrl);
   renderer.useHub(hub);
-  renderer.takeImageRequests(); // Forget what an earlier build asked for.
   await fs.cp(site.clientDir, outDir, { recursive: true, errorOnExist: true, force: false });
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const writes = limiter(16);
   const madeDirs = new Map<string, Promise<unknown>>();
-  const pagePaths: string[] = [];
+  const inDir = (dir: string) => {
+    let made = madeDirs.get(dir);
+    if (!made) {
+      made = fs.mkdir(dir, { recursive: true });
+      madeDirs.set(dir, made);
+    }
+    return made;
+  };
+  /** Links the file from the last build; false when that build's file is gone. */
+  const reuse = async (file: string) => {
+    if (!last) return false;
+    await inDir(path.dirname(path.join(outDir, file)));
+    return fs.link(path.join(last.outDir, file), path.join(outDir, file)).then(
+      () => true,
+      () => false,
+    );
+  };
+
+  const records = new Map<string, PathRecord>();
   const paths = await renderer.paths();
-  for (const urlPath of paths) {
-    const response = await renderer.render(urlPath);
-    const expected = urlPath === '/404/' ? 404 : 200;
-    if (response.status !== expected) {
-      throw new Error(
-        `The page ${urlPath} did not render (HTTP ${response.status}); see the log above.`,
-      );
+
+  // Unchanged paths first, many at a time: linking files is waiting, not work.
+  const toRender: SitePath[] = [];
+  for (const sitePath of paths) {
+    const before = last?.paths.get(sitePath.path);
+    if (!before || pathKey(sitePath.props, before.reads, fields) !== before.key) {
+      toRender.push(sitePath);
+      continue;
     }
-    const body = new Uint8Array(await response.arrayBuffer());
-    const file = path.join(outDir, fileForPath(urlPath));
-    const dir = path.dirname(file);
     await writes.add(async () => {
-      let made = madeDirs.get(dir);
-      if (!made) {
-        made = fs.mkdir(dir, { recursive: true });
-        madeDirs.set(dir, made);
-      }
-      await made;
-      await fs.writeFile(file, body);
+      if (await reuse(fileForPath(sitePath.path))) records.set(sitePath.path, before);
+      else toRender.push(sitePath);
     });
-    if (file.endsWith('.html')) {
-      if (urlPath !== '/404/') pagePaths.push(urlPath);
-      // Pagefind indexes only what pages mark with data-pagefind-body.
-      const content = new TextDecoder().decode(body);
-      await writes.add(async () => {
-        const added = await index.addHTMLFile({ url: urlPath, content });
-        if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-      });
-    }
   }
   await writes.all();
+
+  // Then the rest, one page at a time (the hub records what each page reads).
+  for (const { path: urlPath, props } of toRender) {
+    const page = await renderer.render(urlPath);
+    const expected = urlPath === '/404/' ? 404 : 200;
+    if (page.status !== expected) {
+      throw new Error(
+        `The page ${urlPath} did not render (HTTP ${page.status}); see the log above.`,
+      );
+    }
+    records.set(urlPath, {
+      key: pathKey(props, page.reads, fields),
+      reads: page.reads,
+      images: imagesIn(page.body),
+    });
+    const file = fileForPath(urlPath);
+    const target = path.join(outDir, file);
+    await writes.add(async () => {
+      await inDir(path.dirname(target));
+      await fs.writeFile(target, page.body);
+    });
+  }
+  await writes.all();
+  const pagePaths = paths
+    .map((sitePath) => sitePath.path)
+    .filter((urlPath) => urlPath !== '/404/' && fileForPath(urlPath).endsWith('.html'));
   await writeSitemap(outDir, siteUrl, pagePaths);
   const renderSeconds = since(started);
 
   started = performance.now();
-  const images = await writeImages(renderer.takeImageRequests(), outDir, options.imageCacheDir);
+  for (const request of renderer.takeImageRequests()) memory.images.set(request.path, request);
+  const needed = new Set([...records.values()].flatMap((record) => record.images));
+  const requests = [...needed].map((imagePath) => {
+    const request = memory.images.get(imagePath);
+    if (!request) throw new Error(`A page refers to ${imagePath}, which no page asked to make.`);
+    return request;
+  });
+  const images = await writeImages(requests, outDir, options.imageCacheDir);
   const imageSeconds = since(started);
 
   started = performance.now();
+  // Pagefind reads the written pages itself, outside Node, and indexes only what pages mark
+  // with data-pagefind-body; it has no incremental mode, so the index is made whole each time.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const indexed = await index.addDirectory({ path: outDir });
+  if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
   const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
   if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await index.deleteIndex();
   const searchSeconds = since(started);
 
+  memory.last = { outDir, siteDir: site.dir, siteUrl, paths: records };
   return {
     files: paths.length,
+    rendered: toRender.length,
     pages: pagePaths.length + 1,
     images,
     seconds: {

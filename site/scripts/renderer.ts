@@ -49,10 +49,12 @@ const exists = (file: string) =>
  * done already: content changes never need it, only code changes. Renderers of older code are
  * removed; a long-running exporter calls this before every build and so moves to the new one.
  */
-export async function compileRenderer(options: { quiet?: boolean } = {}): Promise<string> {
+export async function compileRenderer(
+  options: { quiet?: boolean; force?: boolean } = {},
+): Promise<string> {
   const dir = path.join(renderersDir, await hashSources());
   const done = path.join(dir, '.complete');
-  if (await exists(done)) return dir;
+  if (!options.force && (await exists(done))) return dir;
   const { build } = await import('astro');
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env.RENDERER_DIR = dir;

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BuildQueue } from './build-queue';
+import type { ExportStats } from '../../../site/scripts/export-site';
 import { BuildWorkerClient } from './build-worker-client';
 import { checkRelease, type CmsSource } from './release-checks';
 import { Releases } from './releases';
@@ -14,6 +15,8 @@ export interface BuildRecord {
   result: 'live' | 'failed';
   /** Why it failed, in words an operator can act on. */
   error?: string;
+  /** What the build made and where its time went (when it got that far). */
+  stats?: ExportStats;
 }
 
 /** Options of the publisher. */
@@ -97,9 +100,10 @@ export class Publisher {
     this.building = { id, startedAt: started.toISOString() };
     this.options.log(`Build ${id} started.`);
     let error: string | undefined;
+    let stats: ExportStats | undefined;
     try {
       const cms = this.options.cms();
-      const stats = await this.worker.build({
+      stats = await this.worker.build({
         id,
         outDir: dir,
         siteUrl: this.options.siteUrl,
@@ -107,8 +111,9 @@ export class Publisher {
         token: cms.token,
       });
       this.options.log(
-        `Build ${id}: ${stats.files} files; read ${stats.seconds.fetch.toFixed(1)} s, rendered ` +
-          `${stats.seconds.render.toFixed(1)} s, ${stats.images.encoded} images encoded.`,
+        `Build ${id}: ${stats.rendered} of ${stats.files} files rendered; read the CMS in ` +
+          `${stats.seconds.fetch.toFixed(1)} s, rendered in ${stats.seconds.render.toFixed(1)} s, ` +
+          `${stats.images.encoded} images encoded.`,
       );
       const problems = await checkRelease(dir, cms);
       if (problems.length > 0) throw new Error(`Checks failed: ${problems.join('; ')}`);
@@ -125,6 +130,7 @@ export class Publisher {
       durationMs: finished.getTime() - started.getTime(),
       result: error ? 'failed' : 'live',
       ...(error ? { error } : {}),
+      ...(stats ? { stats } : {}),
     };
     this.history.push(record);
     this.building = null;

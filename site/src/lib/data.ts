@@ -35,13 +35,36 @@ export interface Hub {
 }
 
 let current: Hub | undefined;
+let reads: Set<string> | null = null;
 
 /**
  * Hands the renderer the content of the build it is about to render. The exporter calls this
  * once per build, before the first page: every page of that build then sees the same hub.
+ * Which parts of it a page reads is noted while a recording runs (see recordReads).
  */
 export function useHub(hub: Hub): void {
-  current = hub;
+  current = new Proxy(hub, {
+    get(target, key, receiver) {
+      if (reads && typeof key === 'string') reads.add(key);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
+
+/**
+ * Starts noting which fields of the hub (articles, settings, builtAt, ...) are read, until
+ * takeReads(). The exporter renders one page at a time inside such a recording: a page whose
+ * props and read fields did not change since the last build renders the same, and is reused.
+ */
+export function recordReads(): void {
+  reads = new Set();
+}
+
+/** The fields read since recordReads(); ends the recording. */
+export function takeReads(): string[] {
+  const read = [...(reads ?? [])].sort();
+  reads = null;
+  return read;
 }
 
 /** The content of the build being rendered, if any. */

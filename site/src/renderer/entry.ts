@@ -1,9 +1,9 @@
 import type { SSRManifest } from 'astro';
 import { App } from 'astro/app';
-import { useHub } from '../lib/data';
+import { recordReads, takeReads, useHub } from '../lib/data';
 import { allPaths, type RoutePaths } from '../lib/route-paths';
 import { takeImageRequests } from './image-service';
-import type { Renderer } from './types';
+import type { Renderer, SitePath } from './types';
 
 type RouteModule = { routePaths?: RoutePaths };
 const routeModules = import.meta.glob<RouteModule>('../pages/**/*.{astro,ts}');
@@ -57,24 +57,32 @@ export function createExports(manifest: SSRManifest) {
       return {
         useHub,
         async paths() {
-          const found: string[] = [];
+          const found: SitePath[] = [];
           for (const route of routes) {
             if (route.params.length === 0) {
-              found.push(route.generate({}));
+              found.push({ path: route.generate({}), props: '' });
               continue;
             }
             const load = routeModules[`../${route.component.replace(/^src\//, '')}`];
             const routePaths = load && (await load()).routePaths;
             if (!routePaths) throw new Error(`${route.component} exports no routePaths.`);
-            for (const { params } of await allPaths(routePaths)) {
-              found.push(route.generate(params));
+            for (const { params, props } of await allPaths(routePaths)) {
+              found.push({ path: route.generate(params), props: JSON.stringify(props ?? {}) });
             }
           }
           return found;
         },
-        render(path) {
+        async render(path) {
           const request = new Request(new URL(path, siteUrl));
-          return app.render(request, { routeData: app.match(request, true) });
+          recordReads();
+          try {
+            const response = await app.render(request, { routeData: app.match(request, true) });
+            // Astro renders while the body is read: read it whole inside the recording.
+            const body = new Uint8Array(await response.arrayBuffer());
+            return { status: response.status, body, reads: takeReads() };
+          } finally {
+            takeReads();
+          }
         },
         takeImageRequests,
       };

@@ -11,17 +11,30 @@ export interface ImageRequest {
   transform: ImageTransform & { src: string };
 }
 
+/** One path of the site and what its page is made from besides the hub. */
+export interface SitePath {
+  /** As Astro matches it: with a trailing slash, also after a file name (/rss.xml/). */
+  path: string;
+  /** The props its route gives the page, as JSON ('' for a route without parameters). */
+  props: string;
+}
+
+/** One rendered path. */
+export interface RenderedPath {
+  status: number;
+  body: Uint8Array;
+  /** The fields of the hub the page read (see recordReads in lib/data.ts). */
+  reads: string[];
+}
+
 /** What the exporter needs of the compiled site (see scripts/export-site.ts). */
 export interface Renderer {
   /** Renders every following page with this content. */
   useHub(hub: Hub): void;
-  /**
-   * The path of every page, feed and calendar of the site, for the current content, as Astro
-   * matches it: with a trailing slash, also after a file name (/rss.xml/).
-   */
-  paths(): Promise<string[]>;
+  /** Every page, feed and calendar of the site, for the current content. */
+  paths(): Promise<SitePath[]>;
   /** Renders one path, as a visitor's GET of it would. */
-  render(path: string): Promise<Response>;
+  render(path: string): Promise<RenderedPath>;
   /** The images the pages rendered since the last call refer to. */
   takeImageRequests(): ImageRequest[];
 }

@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appDir as cmsDir, bootTestCms, type TestCms } from '../../cms/test/harness';
+import type { ExportStats } from '../../site/scripts/export-site';
+import { BuildWorkerClient } from '../src/publisher/build-worker-client';
+import { siteDir } from '../src/lib/paths';
+
+const require = createRequire(import.meta.url);
+const SITE_URL = 'https://hub.example.nl';
+
+let cms: TestCms;
+let token: string;
+let work: string;
+const worker = new BuildWorkerClient(siteDir);
+
+/** Every file below dir (relative paths), except the search index, whose files are its own. */
+function filesOf(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !file.startsWith('pagefind/'))
+    .sort();
+}
+
+/** A build by the worker (which remembers its last build), into work/<name>. */
+function workerBuild(name: string): Promise<ExportStats> {
+  return worker.build({
+    id: name,
+    outDir: path.join(work, name),
+    siteUrl: SITE_URL,
+    cmsUrl: cms.url,
+    token,
+  });
+}
+
+/** A build from scratch, by `npm run build -w site` in a process of its own. */
+function freshBuild(name: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-cli.ts'], {
+    cwd: siteDir,
+    env: {
+      ...process.env,
+      CMS_URL: cms.url,
+      SITE_BUILD_TOKEN: token,
+      SITE_OUT_DIR: path.join(work, name),
+      SITE_URL,
+    },
+    stdio: 'ignore',
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`)))),
+  );
+}
+
+beforeAll(async () => {
+  cms = await bootTestCms();
+  const { seedDemoContent } = require(
+    path.join(cmsDir, 'dist', 'src', 'hub', 'seed', 'seed-demo.js'),
+  );
+  await seedDemoContent(cms.strapi);
+  token = fs.readFileSync(process.env.SITE_BUILD_TOKEN_FILE!, 'utf8').trim();
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-incremental-'));
+});
+
+afterAll(async () => {
+  worker.close();
+  await cms?.stop();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** Every file of the incremental build equals the one of the build from scratch. */
+function expectSameFiles(incremental: string, fresh: string) {
+  expect(filesOf(incremental)).toEqual(filesOf(fresh));
+  for (const file of filesOf(fresh)) {
+    expect(fs.readFileSync(path.join(incremental, file)), file).toEqual(
+      fs.readFileSync(path.join(fresh, file)),
+    );
+  }
+}
+
+type Doc = { documentId: string; slug: string };
+
+describe('a rebuild after a small change', () => {
+  it('renders every page the first time', async () => {
+    const first = await workerBuild('first');
+    expect(first.rendered).toBe(first.files);
+  });
+
+  it('renders an edited article again, reuses most pages, and ends as a build from scratch', async () => {
+    const articles = cms.strapi.documents('api::article.article');
+    const [article] = (await articles.findMany({
+      status: 'published',
+      limit: 1,
+    })) as unknown as Doc[];
+    await articles.update({
+      documentId: article!.documentId,
+      data: { title: 'Een nieuwe titel voor de test' },
+    } as never);
+    await articles.publish({ documentId: article!.documentId });
+
+    const second = await workerBuild('second');
+    await freshBuild('second-fresh');
+
+    // Other articles, good practices, events and partners did not change: they were reused.
+    expect(second.rendered).toBeGreaterThan(0);
+    expect(second.rendered).toBeLessThan(second.files / 2);
+    expectSameFiles(path.join(work, 'second'), path.join(work, 'second-fresh'));
+    const page = path.join(work, 'second', 'nieuws', article!.slug, 'index.html');
+    expect(fs.readFileSync(page, 'utf8')).toContain('Een nieuwe titel voor de test');
+    expect(fs.existsSync(path.join(work, 'second', 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('drops an unpublished event, and ends as a build from scratch', async () => {
+    const events = cms.strapi.documents('api::event.event');
+    const [event] = (await events.findMany({ status: 'published', limit: 1 })) as unknown as Doc[];
+    await events.unpublish({ documentId: event!.documentId });
+
+    const third = await workerBuild('third');
+    await freshBuild('third-fresh');
+
+    expect(third.rendered).toBeLessThan(third.files);
+    expectSameFiles(path.join(work, 'third'), path.join(work, 'third-fresh'));
+    expect(fs.existsSync(path.join(work, 'third', 'agenda', event!.slug, 'index.html'))).toBe(
+      false,
+    );
+  });
+});
