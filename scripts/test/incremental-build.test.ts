@@ -127,4 +127,45 @@ describe('a rebuild after a small change', () => {
       false,
     );
   });
+
+  it('shows a renamed partner on the pages of the practices it runs, as a build from scratch', async () => {
+    const practices = (await cms.strapi.documents('api::good-practice.good-practice').findMany({
+      status: 'published',
+      populate: { organisations: true },
+    })) as unknown as (Doc & { organisations: Doc[] })[];
+    const practice = practices.find((item) => item.organisations.length > 0)!;
+    const partners = cms.strapi.documents('api::partner.partner');
+    await partners.update({
+      documentId: practice.organisations[0]!.documentId,
+      data: { name: 'Hernoemde partner voor de test' },
+    } as never);
+    await partners.publish({ documentId: practice.organisations[0]!.documentId });
+
+    const build = await workerBuild('partner');
+    await freshBuild('partner-fresh');
+
+    expectSameFiles(path.join(work, 'partner'), path.join(work, 'partner-fresh'));
+    const page = path.join(work, 'partner', 'goede-voorbeelden', practice.slug, 'index.html');
+    expect(fs.readFileSync(page, 'utf8')).toContain('Hernoemde partner voor de test');
+    expect(build.rendered).toBeLessThan(build.files);
+  });
+
+  it('shows an alternative text edited in the media library, as a build from scratch', async () => {
+    const upload = cms.strapi.plugin('upload').service('upload');
+    const [file] = (await cms.strapi.db
+      .query('plugin::upload.file')
+      .findMany({ where: { mime: { $startsWith: 'image/' } }, limit: 1 })) as { id: number }[];
+    await upload.updateFileInfo(file!.id, { alternativeText: 'Nieuwe beschrijving voor de test' });
+
+    await workerBuild('media');
+    await freshBuild('media-fresh');
+
+    expectSameFiles(path.join(work, 'media'), path.join(work, 'media-fresh'));
+    const pages = filesOf(path.join(work, 'media')).filter((file) => file.endsWith('.html'));
+    expect(
+      pages.some((file) =>
+        fs.readFileSync(path.join(work, 'media', file), 'utf8').includes('Nieuwe beschrijving'),
+      ),
+    ).toBe(true);
+  });
 });

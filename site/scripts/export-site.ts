@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { createHash } from 'node:crypto';
 import type { CmsConnection } from '../src/loaders/cms-client';
-import { loadHub } from '../src/loaders/hub-loader';
+import { CmsSnapshot, loadHub } from '../src/loaders/hub-loader';
 import type { Hub } from '../src/lib/data';
 import type { ImageRequest, SitePath } from '../src/renderer/types';
 import type { CompiledSite } from './renderer';
@@ -35,9 +35,12 @@ interface PathRecord {
 
 /**
  * What a long-running exporter (the publisher's build worker) keeps from one build to the
- * next: the last good build's folder and records, and every image transform it has seen.
+ * next: the CMS's answers, the last good build's folder and records, and every image
+ * transform it has seen.
  */
 export class ExportMemory {
+  /** Per CMS (URL and token): what it answered last time. */
+  cms?: { connection: string; snapshot: CmsSnapshot };
   last?: { outDir: string; siteDir: string; siteUrl: string; paths: Map<string, PathRecord> };
   readonly images = new Map<string, ImageRequest>();
 }
@@ -105,7 +108,10 @@ export async function exportSite(options: {
   const { site, outDir, siteUrl } = options;
   const memory = options.memory ?? new ExportMemory();
   let started = performance.now();
-  const hub = await loadHub(options.connection);
+  const connection = JSON.stringify(options.connection);
+  if (memory.cms?.connection !== connection)
+    memory.cms = { connection, snapshot: new CmsSnapshot() };
+  const hub = await loadHub(options.connection, memory.cms.snapshot);
   const fetchSeconds = since(started);
 
   started = performance.now();

@@ -45,7 +45,8 @@ let reads: Set<string> | null = null;
 export function useHub(hub: Hub): void {
   current = new Proxy(hub, {
     get(target, key, receiver) {
-      if (reads && typeof key === 'string') reads.add(key);
+      // Own fields only: awaiting the hub also asks for `then`, which is not content.
+      if (reads && typeof key === 'string' && Object.hasOwn(target, key)) reads.add(key);
       return Reflect.get(target, key, receiver);
     },
   });

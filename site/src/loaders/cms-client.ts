@@ -78,6 +78,23 @@ export async function fetchCollection(
   }
 }
 
+/** How many published items a collection has. */
+export async function fetchTotal(connection: CmsConnection, path: string): Promise<number> {
+  const search = qs.stringify(
+    { fields: ['documentId'], status: 'published', pagination: { page: 1, pageSize: 1 } },
+    { encodeValuesOnly: true },
+  );
+  const body = (await getJson(connection, `${path}?${search}`)) as ListResponse;
+  const total = body?.meta?.pagination?.total;
+  if (typeof total !== 'number') throw new CmsError(`The CMS answered ${path} without a total.`);
+  return total;
+}
+
+/** Reads any CMS path as JSON (for answers that are not a collection, like the media list). */
+export function fetchJson(connection: CmsConnection, path: string): Promise<unknown> {
+  return getJson(connection, path);
+}
+
 /** Reads a single type; null when it has not been filled in yet (Strapi answers 404). */
 export async function fetchSingle(
   connection: CmsConnection,

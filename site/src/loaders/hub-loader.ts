@@ -1,6 +1,12 @@
 import type { Action, Article, GoodPractice, HubEvent, Page, Partner, Term } from '@hub/shared';
 import type { Hub } from '../lib/data';
-import { fetchCollection, fetchSingle, type CmsConnection } from './cms-client';
+import {
+  fetchCollection,
+  fetchJson,
+  fetchSingle,
+  fetchTotal,
+  type CmsConnection,
+} from './cms-client';
 import {
   mapAction,
   mapArticle,
@@ -16,41 +22,162 @@ import {
 import { COLLECTION_QUERIES, SITE_QUERY } from './queries';
 
 type Raw = Record<string, unknown>;
+export type CollectionName = keyof typeof COLLECTION_QUERIES;
+const COLLECTIONS = Object.keys(COLLECTION_QUERIES) as CollectionName[];
 
-/** Reads one collection (every page of it) and maps each item into its domain type. */
-async function load<T>(
-  connection: CmsConnection,
-  name: keyof typeof COLLECTION_QUERIES,
-  map: (raw: Raw, context: MapContext) => T,
-): Promise<T[]> {
-  const raws = await fetchCollection(connection, COLLECTION_QUERIES[name]);
-  return raws.map((raw) => map(raw as Raw, { cmsUrl: connection.url }));
+/**
+ * The collections each collection's query populates: when one of those changes, the items that
+ * embed it change too, without a newer updatedAt of their own.
+ */
+const POPULATES: Record<CollectionName, CollectionName[]> = {
+  articles: ['themes', 'districts', 'practices', 'events'],
+  practices: ['themes', 'targetGroups', 'districts', 'partners'],
+  events: ['themes', 'partners', 'districts'],
+  partners: [],
+  actions: ['partners'],
+  pages: [],
+  themes: [],
+  targetGroups: [],
+  districts: [],
+};
+
+/**
+ * The CMS's answers of the last read, kept by a long-running exporter (the publisher's build
+ * worker) so that the next read asks only for what changed since.
+ */
+export class CmsSnapshot {
+  /** Per collection: documentId -> the item as the CMS sent it. */
+  readonly items = new Map<CollectionName, Map<string, Raw>>();
+  /** The newest updatedAt or publishedAt among the items (the CMS's clock). */
+  newest = '';
+  /** Count and newest change of media and wijken: populated into items, not read on their own. */
+  embedded = '';
+  /** When everything was last read (this machine's clock). */
+  readAllAt = 0;
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nl');
-const byTitle = (a: { title: string }, b: { title: string }) =>
-  a.title.localeCompare(b.title, 'nl');
+/** Re-read what changed just before the newest change too: a save may commit a little late. */
+const OVERLAP_MS = 5_000;
+/** A safety net for what the change dates cannot show (a long import, say): read all now and then. */
+const READ_ALL_EVERY_MS = 15 * 60_000;
+
+const idOf = (raw: Raw) => String(raw.documentId);
+const changedAt = (raw: Raw) =>
+  [raw.updatedAt, raw.publishedAt]
+    .filter((value) => typeof value === 'string')
+    .sort()
+    .at(-1) ?? '';
+
+async function readAll(connection: CmsConnection, name: CollectionName) {
+  const raws = (await fetchCollection(connection, COLLECTION_QUERIES[name])) as Raw[];
+  return new Map(raws.map((raw) => [idOf(raw), raw]));
+}
+
+/** Items changed (or published) after `since`, and how many items are published now. */
+async function readChanges(connection: CmsConnection, name: CollectionName, since: string) {
+  const { path, query } = COLLECTION_QUERIES[name];
+  const filters = { $or: [{ updatedAt: { $gt: since } }, { publishedAt: { $gt: since } }] };
+  const [changed, total] = await Promise.all([
+    fetchCollection(connection, { path, query: { ...query, filters } }) as Promise<Raw[]>,
+    fetchTotal(connection, path),
+  ]);
+  return { changed, total };
+}
+
+/**
+ * A fingerprint of what items embed but the site does not read on its own: the media library
+ * (an edited alternative text changes no item's updatedAt) and the wijken.
+ */
+async function embeddedFingerprint(connection: CmsConnection): Promise<string> {
+  const [files, neighbourhoods] = (await Promise.all([
+    fetchJson(connection, 'upload/files?fields[0]=updatedAt'),
+    fetchJson(
+      connection,
+      'neighbourhoods?fields[0]=updatedAt&sort=updatedAt:desc&pagination[pageSize]=1',
+    ),
+  ])) as [Raw[], { data?: Raw[]; meta?: { pagination?: { total?: number } } }];
+  const newestFile = files.map(changedAt).sort().at(-1);
+  const total = neighbourhoods.meta?.pagination?.total;
+  return JSON.stringify([files.length, newestFile, total, neighbourhoods.data?.[0]?.updatedAt]);
+}
+
+/**
+ * Brings the snapshot up to date. The first time, every 15 minutes, and whenever media or
+ * wijken changed, it reads everything; otherwise only the items changed since the last read, plus each collection's
+ * total: a total lower than expected means something was unpublished or deleted, and that
+ * collection is read whole. A collection that embeds a changed one is read whole too.
+ */
+async function refresh(connection: CmsConnection, snapshot: CmsSnapshot): Promise<void> {
+  const embedded = await embeddedFingerprint(connection);
+  const stale = Date.now() - snapshot.readAllAt > READ_ALL_EVERY_MS;
+  if (snapshot.items.size === 0 || embedded !== snapshot.embedded || stale) {
+    const all = await Promise.all(COLLECTIONS.map((name) => readAll(connection, name)));
+    COLLECTIONS.forEach((name, index) => snapshot.items.set(name, all[index]!));
+    snapshot.readAllAt = Date.now();
+  } else {
+    const since = new Date(Date.parse(snapshot.newest) - OVERLAP_MS).toISOString();
+    const deltas = await Promise.all(
+      COLLECTIONS.map((name) => readChanges(connection, name, since)),
+    );
+    const changed = new Set<CollectionName>();
+    const readWhole = new Set<CollectionName>();
+    COLLECTIONS.forEach((name, index) => {
+      const known = snapshot.items.get(name)!;
+      const { changed: items, total } = deltas[index]!;
+      const added = items.filter((raw) => !known.has(idOf(raw))).length;
+      // Items read again only because of the overlap are not changes.
+      const differs = (raw: Raw) => JSON.stringify(known.get(idOf(raw))) !== JSON.stringify(raw);
+      if (items.some(differs)) changed.add(name);
+      if (total !== known.size + added) {
+        changed.add(name);
+        readWhole.add(name);
+      }
+    });
+    for (const name of COLLECTIONS) {
+      if (POPULATES[name].some((embeddedName) => changed.has(embeddedName))) readWhole.add(name);
+    }
+    const whole = await Promise.all([...readWhole].map((name) => readAll(connection, name)));
+    [...readWhole].forEach((name, index) => snapshot.items.set(name, whole[index]!));
+    COLLECTIONS.forEach((name, index) => {
+      if (readWhole.has(name)) return;
+      const known = snapshot.items.get(name)!;
+      for (const raw of deltas[index]!.changed) known.set(idOf(raw), raw);
+    });
+  }
+  snapshot.embedded = embedded;
+  snapshot.newest = [...snapshot.items.values()]
+    .flatMap((items) => [...items.values()].map(changedAt))
+    .reduce((newest, at) => (at > newest ? at : newest), snapshot.newest);
+}
+
+// Ties are broken by slug, so the order never depends on the order the CMS answered in.
+const bySlug = (a: { slug: string }, b: { slug: string }) => a.slug.localeCompare(b.slug);
+const byName = (a: { name: string; slug: string }, b: { name: string; slug: string }) =>
+  a.name.localeCompare(b.name, 'nl') || bySlug(a, b);
+const byTitle = (a: { title: string; slug: string }, b: { title: string; slug: string }) =>
+  a.title.localeCompare(b.title, 'nl') || bySlug(a, b);
 
 /**
  * Reads everything the site shows from the CMS, in domain types and in the order pages list
- * them. Throws (with the CMS's URL and the cause) when the CMS cannot be read, when the site
- * settings are empty, or when nothing at all is published: a CMS that answers but holds nothing
- * is more likely broken than empty, and an empty site must never replace a full one.
+ * them. With a snapshot of an earlier read, asks only for what changed since (see refresh).
+ * Throws (with the CMS's URL and the cause) when the CMS cannot be read, when the site settings
+ * are empty, or when nothing at all is published: a CMS that answers but holds nothing is more
+ * likely broken than empty, and an empty site must never replace a full one.
  */
-export async function loadHub(connection: CmsConnection): Promise<Hub> {
-  const [raw, articles, practices, events, partners, actions, pages, themes, groups, districts] =
-    await Promise.all([
-      fetchSingle(connection, SITE_QUERY),
-      load<Article>(connection, 'articles', mapArticle),
-      load<GoodPractice>(connection, 'practices', mapGoodPractice),
-      load<HubEvent>(connection, 'events', mapEvent),
-      load<Partner>(connection, 'partners', mapPartner),
-      load<Action>(connection, 'actions', mapAction),
-      load<Page>(connection, 'pages', mapPage),
-      load<Term>(connection, 'themes', mapTerm),
-      load<Term>(connection, 'targetGroups', mapTerm),
-      load(connection, 'districts', mapDistrict),
-    ]);
+export async function loadHub(
+  connection: CmsConnection,
+  snapshot: CmsSnapshot = new CmsSnapshot(),
+): Promise<Hub> {
+  const [raw] = await Promise.all([
+    fetchSingle(connection, SITE_QUERY),
+    refresh(connection, snapshot),
+  ]);
+  const context: MapContext = { cmsUrl: connection.url };
+  const map = <T>(name: CollectionName, mapper: (raw: Raw, context: MapContext) => T): T[] =>
+    [...snapshot.items.get(name)!.values()].map((item) => mapper(item, context));
+  const articles = map<Article>('articles', mapArticle);
+  const practices = map<GoodPractice>('practices', mapGoodPractice);
+  const events = map<HubEvent>('events', mapEvent);
   if (!raw) {
     throw new Error(
       `The site settings in the CMS at ${connection.url} are empty: fill in "Site-instellingen" first.`,
@@ -65,14 +192,14 @@ export async function loadHub(connection: CmsConnection): Promise<Hub> {
     builtAt: new Date(),
     cmsUrl: connection.url,
     settings: mapSiteSettings(raw as Raw),
-    articles: articles.sort((a, b) => b.date.getTime() - a.date.getTime()),
+    articles: articles.sort((a, b) => b.date.getTime() - a.date.getTime() || bySlug(a, b)),
     practices: practices.sort(byTitle),
-    events: events.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
-    partners: partners.sort(byName),
-    actions: actions.sort((a, b) => a.order - b.order || byTitle(a, b)),
-    pages,
-    themes: themes.sort(byName),
-    targetGroups: groups.sort(byName),
-    districts: districts.sort(byName),
+    events: events.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || bySlug(a, b)),
+    partners: map<Partner>('partners', mapPartner).sort(byName),
+    actions: map<Action>('actions', mapAction).sort((a, b) => a.order - b.order || byTitle(a, b)),
+    pages: map<Page>('pages', mapPage).sort(byTitle),
+    themes: map<Term>('themes', mapTerm).sort(byName),
+    targetGroups: map<Term>('targetGroups', mapTerm).sort(byName),
+    districts: map('districts', mapDistrict).sort(byName),
   };
 }
