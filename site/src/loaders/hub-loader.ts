@@ -103,46 +103,51 @@ async function embeddedFingerprint(connection: CmsConnection): Promise<string> {
 
 /**
  * Brings the snapshot up to date. The first time, every 15 minutes, and whenever media or
- * wijken changed, it reads everything; otherwise only the items changed since the last read, plus each collection's
- * total: a total lower than expected means something was unpublished or deleted, and that
- * collection is read whole. A collection that embeds a changed one is read whole too.
+ * wijken changed, it reads everything; otherwise only the items changed since the last read,
+ * plus each collection's total: a total lower than expected means something was unpublished or
+ * deleted, and that collection is read whole. A collection that embeds a changed one is read
+ * whole too.
  */
 async function refresh(connection: CmsConnection, snapshot: CmsSnapshot): Promise<void> {
+  const readWhole = async (names: CollectionName[]) => {
+    const read = await Promise.all(names.map((name) => readAll(connection, name)));
+    names.forEach((name, index) => snapshot.items.set(name, read[index] ?? new Map()));
+  };
   const embedded = await embeddedFingerprint(connection);
   const stale = Date.now() - snapshot.readAllAt > READ_ALL_EVERY_MS;
   if (snapshot.items.size === 0 || embedded !== snapshot.embedded || stale) {
-    const all = await Promise.all(COLLECTIONS.map((name) => readAll(connection, name)));
-    COLLECTIONS.forEach((name, index) => snapshot.items.set(name, all[index]!));
+    await readWhole(COLLECTIONS);
     snapshot.readAllAt = Date.now();
   } else {
     const since = new Date(Date.parse(snapshot.newest) - OVERLAP_MS).toISOString();
     const deltas = await Promise.all(
-      COLLECTIONS.map((name) => readChanges(connection, name, since)),
+      COLLECTIONS.map(async (name) => ({
+        name,
+        known: snapshot.items.get(name) ?? new Map<string, Raw>(),
+        ...(await readChanges(connection, name, since)),
+      })),
     );
     const changed = new Set<CollectionName>();
-    const readWhole = new Set<CollectionName>();
-    COLLECTIONS.forEach((name, index) => {
-      const known = snapshot.items.get(name)!;
-      const { changed: items, total } = deltas[index]!;
+    const whole = new Set<CollectionName>();
+    for (const { name, known, changed: items, total } of deltas) {
       const added = items.filter((raw) => !known.has(idOf(raw))).length;
       // Items read again only because of the overlap are not changes.
       const differs = (raw: Raw) => JSON.stringify(known.get(idOf(raw))) !== JSON.stringify(raw);
       if (items.some(differs)) changed.add(name);
       if (total !== known.size + added) {
         changed.add(name);
-        readWhole.add(name);
+        whole.add(name);
       }
-    });
-    for (const name of COLLECTIONS) {
-      if (POPULATES[name].some((embeddedName) => changed.has(embeddedName))) readWhole.add(name);
     }
-    const whole = await Promise.all([...readWhole].map((name) => readAll(connection, name)));
-    [...readWhole].forEach((name, index) => snapshot.items.set(name, whole[index]!));
-    COLLECTIONS.forEach((name, index) => {
-      if (readWhole.has(name)) return;
-      const known = snapshot.items.get(name)!;
-      for (const raw of deltas[index]!.changed) known.set(idOf(raw), raw);
-    });
+    for (const name of COLLECTIONS) {
+      if (POPULATES[name].some((embeddedName) => changed.has(embeddedName))) whole.add(name);
+    }
+    await readWhole([...whole]);
+    for (const { name, known, changed: items } of deltas) {
+      if (whole.has(name)) continue;
+      for (const raw of items) known.set(idOf(raw), raw);
+      snapshot.items.set(name, known);
+    }
   }
   snapshot.embedded = embedded;
   snapshot.newest = [...snapshot.items.values()]
@@ -174,7 +179,7 @@ export async function loadHub(
   ]);
   const context: MapContext = { cmsUrl: connection.url };
   const map = <T>(name: CollectionName, mapper: (raw: Raw, context: MapContext) => T): T[] =>
-    [...snapshot.items.get(name)!.values()].map((item) => mapper(item, context));
+    [...(snapshot.items.get(name)?.values() ?? [])].map((item) => mapper(item, context));
   const articles = map<Article>('articles', mapArticle);
   const practices = map<GoodPractice>('practices', mapGoodPractice);
   const events = map<HubEvent>('events', mapEvent);
