@@ -63,11 +63,14 @@ async function snapshot(strapi: Core.Strapi) {
       name: file.name,
       url: file.url,
       alt: file.alternativeText,
-      bytes: sha(fs.readFileSync(path.join(cmsDir, 'public', file.url))),
+      bytes: sha(fs.readFileSync(path.join(strapi.dirs.static.public, file.url))),
     }))
     .sort((a, b) => a.url.localeCompare(b.url));
   result.media = { count: media.length, hash: sha(JSON.stringify(media)) };
-  return { result, files: files.map((file) => path.join(cmsDir, 'public', file.url)) };
+  return {
+    result,
+    files: files.map((file) => path.join(strapi.dirs.static.public, file.url)),
+  };
 }
 
 function runScript(script: string, args: string[]) {
