@@ -15,6 +15,20 @@ export function takeImageRequests(): ImageRequest[] {
   return taken;
 }
 
+/**
+ * Where images may come from: the CMS, and the origins in SITE_MEDIA_ORIGINS (comma-separated;
+ * for uploads kept on S3-compatible storage, whose URLs point at the bucket).
+ */
+function mediaOrigins(cmsUrl: string): Set<string> {
+  const setting = `${cmsUrl},${process.env.SITE_MEDIA_ORIGINS ?? ''}`;
+  if (origins.setting !== setting) {
+    const urls = setting.split(',').map((url) => url.trim());
+    origins = { setting, allowed: new Set(urls.filter(Boolean).map((url) => new URL(url).origin)) };
+  }
+  return origins.allowed;
+}
+let origins = { setting: '', allowed: new Set<string>() };
+
 /** Everything that shapes the encoded file, as one string. */
 function transformKey(transform: ImageTransform & { src: string }): string {
   const { src, width, height, format, quality, fit, position, background } = transform;
@@ -39,8 +53,10 @@ const service: LocalImageService = {
   getURL(options) {
     const transform = { ...options, src: String(options.src) } as ImageTransform & { src: string };
     const cms = currentHub()?.cmsUrl;
-    if (!cms || new URL(transform.src).origin !== new URL(cms).origin) {
-      throw new Error(`The image ${transform.src} does not come from the CMS (${cms}).`);
+    if (!cms || !mediaOrigins(cms).has(new URL(transform.src).origin)) {
+      throw new Error(
+        `The image ${transform.src} comes neither from the CMS (${cms}) nor from SITE_MEDIA_ORIGINS.`,
+      );
     }
     const key = transformKey(transform);
     let path = pathsByTransform.get(key);

@@ -7,6 +7,7 @@ import { getHub, useHub, type Hub } from '../../src/lib/data';
 import { allPaths, routeProps, type RoutePaths } from '../../src/lib/route-paths';
 import { fileForPath } from '../../scripts/export-site';
 import { writeSitemap } from '../../scripts/sitemap';
+import service, { takeImageRequests } from '../../src/renderer/image-service';
 
 describe('exported file names', () => {
   it('writes pages as folders, files by their own name and the 404 page where servers look', () => {
@@ -62,6 +63,46 @@ describe('sitemap', () => {
       ]);
     } finally {
       fs.rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('image service', () => {
+  const config = { service: { entrypoint: '', config: {} } } as never;
+  const transform = (src: string) =>
+    ({ src, width: 400, height: 225, format: 'webp' }) as Parameters<typeof service.getURL>[0];
+
+  it('names each image by a hash of source and transform, and remembers what to make', async () => {
+    useHub({ cmsUrl: 'http://cms.test:1337' } as Hub);
+    takeImageRequests();
+    const url = await service.getURL(
+      transform('http://cms.test:1337/uploads/walk_ab12.jpg'),
+      config,
+    );
+    expect(url).toMatch(/^\/_astro\/img\/walk_ab12\.[\w-]{16}\.webp$/);
+    expect(
+      await service.getURL(transform('http://cms.test:1337/uploads/walk_ab12.jpg'), config),
+    ).toBe(url);
+    const other = await service.getURL(
+      { ...transform('http://cms.test:1337/uploads/walk_ab12.jpg'), width: 800 },
+      config,
+    );
+    expect(other).not.toBe(url);
+    expect(takeImageRequests().map((request) => request.path)).toEqual([url, other]);
+  });
+
+  it('refuses images from anywhere but the CMS and the configured media origins', async () => {
+    useHub({ cmsUrl: 'http://cms.test:1337' } as Hub);
+    expect(() => service.getURL(transform('https://elders.example/x.jpg'), config)).toThrow(
+      /neither from the CMS/,
+    );
+    process.env.SITE_MEDIA_ORIGINS = 'https://media.example.nl';
+    try {
+      expect(await service.getURL(transform('https://media.example.nl/x.jpg'), config)).toMatch(
+        /^\/_astro\/img\/x\./,
+      );
+    } finally {
+      delete process.env.SITE_MEDIA_ORIGINS;
     }
   });
 });
