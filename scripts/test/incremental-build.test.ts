@@ -168,4 +168,16 @@ describe('a rebuild after a small change', () => {
       ),
     ).toBe(true);
   });
+
+  it('fails only the build whose worker dies, and starts a new worker for the next', async () => {
+    const dying = workerBuild('dying');
+    // The request is on its way: the worker dies while it builds.
+    process.kill(worker.pid!, 'SIGKILL');
+    await expect(dying).rejects.toThrow(/The build process stopped \(SIGKILL\)/);
+
+    const next = await workerBuild('after-crash');
+    // A new worker remembers nothing: it renders every page, and the site is whole again.
+    expect(next.rendered).toBe(next.files);
+    expect(fs.existsSync(path.join(work, 'after-crash', 'index.html'))).toBe(true);
+  });
 });

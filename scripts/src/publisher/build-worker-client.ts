@@ -61,6 +61,11 @@ export class BuildWorkerClient {
     });
   }
 
+  /** Process id of the worker, when one runs (for operators' logs and tests). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Stops the worker (a running build fails). */
   close(): void {
     this.child?.kill();
