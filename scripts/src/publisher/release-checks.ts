@@ -35,12 +35,24 @@ async function publishedTotal(cms: CmsSource, api: string): Promise<number> {
 
 async function itemPages(dir: string, notItems: readonly string[]): Promise<number> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  let count = 0;
-  for (const entry of entries) {
-    if (!entry.isDirectory() || notItems.includes(entry.name)) continue;
-    if (await fs.stat(path.join(dir, entry.name, 'index.html')).catch(() => null)) count += 1;
-  }
-  return count;
+  const found = await Promise.all(
+    entries
+      .filter((entry) => entry.isDirectory() && !notItems.includes(entry.name))
+      .map((entry) =>
+        fs.access(path.join(dir, entry.name, 'index.html')).then(
+          () => true,
+          () => false,
+        ),
+      ),
+  );
+  return found.filter(Boolean).length;
+}
+
+/** How many items the main feed has; throws when it does not parse. */
+async function feedItems(dir: string): Promise<number> {
+  const feed = new XMLParser().parse(await fs.readFile(path.join(dir, 'rss.xml'), 'utf8'));
+  const items = feed?.rss?.channel?.item;
+  return Array.isArray(items) ? items.length : items ? 1 : 0;
 }
 
 /**
@@ -50,27 +62,34 @@ async function itemPages(dir: string, notItems: readonly string[]): Promise<numb
  */
 export async function checkRelease(dir: string, cms: CmsSource): Promise<string[]> {
   const problems: string[] = [];
+  // All at once: the CMS answers while the disk is read and the feed parsed.
+  const feed = feedItems(dir).then(
+    (count) => ({ count }),
+    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+  );
+  const sections = await Promise.all(
+    SECTIONS.map(async (section) => ({
+      section,
+      total: await publishedTotal(cms, section.api),
+      pages: await itemPages(path.join(dir, section.dir), section.notItems),
+    })),
+  );
   const totals: Record<string, number> = {};
-  for (const section of SECTIONS) {
-    totals[section.api] = await publishedTotal(cms, section.api);
-    const pages = await itemPages(path.join(dir, section.dir), section.notItems);
-    if (pages !== totals[section.api]) {
-      problems.push(
-        `/${section.dir}/ has ${pages} item pages, the CMS has ${totals[section.api]} published`,
-      );
+  for (const { section, total, pages } of sections) {
+    totals[section.api] = total;
+    if (pages !== total) {
+      problems.push(`/${section.dir}/ has ${pages} item pages, the CMS has ${total} published`);
     }
   }
-  try {
-    const feed = new XMLParser().parse(await fs.readFile(path.join(dir, 'rss.xml'), 'utf8'));
-    const items = feed?.rss?.channel?.item;
-    const count = Array.isArray(items) ? items.length : items ? 1 : 0;
+  const parsed = await feed;
+  if ('error' in parsed) {
+    problems.push(`rss.xml does not parse: ${parsed.error}`);
+  } else {
     const expected =
       (totals.articles ?? 0) + (totals['good-practices'] ?? 0) + (totals.events ?? 0);
-    if (count !== expected) problems.push(`rss.xml has ${count} items, expected ${expected}`);
-  } catch (error) {
-    problems.push(
-      `rss.xml does not parse: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (parsed.count !== expected) {
+      problems.push(`rss.xml has ${parsed.count} items, expected ${expected}`);
+    }
   }
   return problems;
 }
