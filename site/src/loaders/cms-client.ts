@@ -55,27 +55,39 @@ async function getJson(connection: CmsConnection, path: string): Promise<unknown
   }
 }
 
+/** Pages asked for at once after the first: the CMS works while this side parses. */
+const PARALLEL_PAGES = 3;
+
 /**
- * Reads every published item of a collection: page by page (100 per page) until the last
- * page. Drafts are never asked for (status=published).
+ * Reads every published item of a collection: the first page tells how many pages there are,
+ * the rest are read a few at a time, in order. Drafts are never asked for (status=published).
  */
 export async function fetchCollection(
   connection: CmsConnection,
   { path, query }: CollectionQuery,
 ): Promise<unknown[]> {
-  const items: unknown[] = [];
-  for (let page = 1; ; page += 1) {
+  const page = async (number: number) => {
     const search = qs.stringify(
-      { ...query, status: 'published', pagination: { page, pageSize: PAGE_SIZE } },
+      { ...query, status: 'published', pagination: { page: number, pageSize: PAGE_SIZE } },
       { encodeValuesOnly: true },
     );
     const body = (await getJson(connection, `${path}?${search}`)) as ListResponse;
     if (!Array.isArray(body?.data))
       throw new CmsError(`The CMS answered ${path} without a data list.`);
-    items.push(...body.data);
-    const pageCount = body.meta?.pagination?.pageCount ?? 1;
-    if (page >= pageCount) return items;
-  }
+    return body;
+  };
+  const first = await page(1);
+  const pageCount = first.meta?.pagination?.pageCount ?? 1;
+  const rest: unknown[][] = [];
+  const numbers = Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => index + 2);
+  await Promise.all(
+    Array.from({ length: PARALLEL_PAGES }, async () => {
+      for (let number = numbers.shift(); number; number = numbers.shift()) {
+        rest[number - 2] = (await page(number)).data;
+      }
+    }),
+  );
+  return [...first.data, ...rest.flat()];
 }
 
 /** How many published items a collection has. */
