@@ -71,7 +71,18 @@ afterAll(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-/** Every file of the incremental build equals the one of the build from scratch. */
+/** How many pages the search index holds. */
+function indexedPages(dir: string): number {
+  const entry = JSON.parse(
+    fs.readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+  );
+  return entry.languages.nl.page_count;
+}
+
+/**
+ * Every file of the incremental build equals the one of the build from scratch, and its search
+ * index holds as many pages (its own files are named by hashes of their own making).
+ */
 function expectSameFiles(incremental: string, fresh: string) {
   expect(filesOf(incremental)).toEqual(filesOf(fresh));
   for (const file of filesOf(fresh)) {
@@ -79,6 +90,8 @@ function expectSameFiles(incremental: string, fresh: string) {
       fs.readFileSync(path.join(fresh, file)),
     );
   }
+  expect(indexedPages(incremental)).toBe(indexedPages(fresh));
+  expect(indexedPages(fresh)).toBeGreaterThan(40);
 }
 
 type Doc = { documentId: string; slug: string };
