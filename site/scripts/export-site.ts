@@ -166,32 +166,6 @@ export async function exportSite(options: {
     else toRender.push(sitePath);
   }
 
-  // The search index: Pagefind (a process of its own, so on the other core) reads the reused
-  // pages from disk while this one renders the rest and hands them over as they are made. It
-  // indexes only what pages mark with data-pagefind-body, and has no incremental mode.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const checked = (result: { errors: string[] }) => {
-    if (result.errors.length > 0) throw new Error(`Pagefind: ${result.errors.join('; ')}`);
-  };
-  // Until Pagefind has read the folder, rendered pages wait in memory: it must not see them
-  // twice, nor half written. (In a full build the folder has no pages, so none wait.)
-  let folderRead = false;
-  const readingFolder = index
-    .addDirectory({ path: outDir, glob: '**/*.html' })
-    .then(checked)
-    .then(() => {
-      folderRead = true;
-    });
-  // Its failure is awaited below; until then it must not count as unhandled.
-  readingFolder.catch(() => undefined);
-  const waiting: { target: string; body: Uint8Array }[] = [];
-  const write = (target: string, body: Uint8Array) =>
-    writes.add(async () => {
-      await inDir(path.dirname(target));
-      await fs.writeFile(target, body);
-    });
-
   // Then the rest, one page at a time (the hub records what each page reads).
   for (const { path: urlPath, props } of toRender) {
     const page = await renderer.render(urlPath);
@@ -206,16 +180,13 @@ export async function exportSite(options: {
       reads: page.reads,
       images: imagesIn(page.body),
     });
-    const target = path.join(outDir, fileForPath(urlPath));
-    if (folderRead) await write(target, page.body);
-    else waiting.push({ target, body: page.body });
-    if (target.endsWith('.html')) {
-      const content = new TextDecoder().decode(page.body);
-      await writes.add(async () => checked(await index.addHTMLFile({ url: urlPath, content })));
-    }
+    const file = fileForPath(urlPath);
+    const target = path.join(outDir, file);
+    await writes.add(async () => {
+      await inDir(path.dirname(target));
+      await fs.writeFile(target, page.body);
+    });
   }
-  await readingFolder;
-  for (const { target, body } of waiting.splice(0)) await write(target, body);
   await writes.all();
   const pagePaths = paths
     .map((sitePath) => sitePath.path)
@@ -235,7 +206,14 @@ export async function exportSite(options: {
   const imageSeconds = since(started);
 
   started = performance.now();
-  checked(await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') }));
+  // Pagefind reads the written pages itself, outside Node, and indexes only what pages mark
+  // with data-pagefind-body; it has no incremental mode, so the index is made whole each time.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const indexed = await index.addDirectory({ path: outDir });
+  if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await index.deleteIndex();
   const searchSeconds = since(started);
 
