@@ -1,7 +1,8 @@
 /**
  * A long-running build process for the publisher. It keeps the compiled site loaded between
  * builds, so a publish costs reading the CMS and rendering, not starting Node, loading Astro
- * and compiling; and it renders only the pages whose content changed since its last build. It takes one request at a time over the IPC channel:
+ * and compiling; and it renders only the pages whose content changed since its last build.
+ * It takes one request at a time over the IPC channel:
  *   -> { id, outDir, siteUrl, cmsUrl, token }
  *   <- { id, ok: true, stats } | { id, ok: false, error }
  * A code change is picked up before the next build (compileRenderer checks the sources).
