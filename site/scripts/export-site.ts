@@ -76,16 +76,34 @@ function pathKey(props: string, reads: string[], fields: Record<string, string>)
   return sha1([props, ...reads.map((field) => `${field}=${fields[field] ?? '?'}`)].join('\n'));
 }
 
-/** Runs at most `limit` of the promises made by `start` at once. */
+/**
+ * Runs at most `limit` of the promises made by `start` at once. The first failure is kept and
+ * thrown by the next add() or by all(): a failed write never goes unhandled (which would end
+ * the build worker) and never goes unnoticed.
+ */
 function limiter(limit: number) {
-  const running = new Set<Promise<unknown>>();
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  const rethrow = () => {
+    if (failure) throw failure.error;
+  };
   return {
     async add(start: () => Promise<unknown>) {
+      rethrow();
       while (running.size >= limit) await Promise.race(running);
-      const task = start().finally(() => running.delete(task));
+      const task: Promise<void> = start().then(
+        () => undefined,
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      );
       running.add(task);
+      void task.finally(() => running.delete(task));
     },
-    all: () => Promise.all(running),
+    async all() {
+      await Promise.all(running);
+      rethrow();
+    },
   };
 }
 

@@ -20,7 +20,7 @@ const transform = (sharpService as unknown as { transform: Transform }).transfor
 const imageConfig = { service: { entrypoint: 'astro/assets/services/sharp', config: {} } };
 
 async function fetchOriginal(src: string): Promise<Uint8Array> {
-  const response = await fetch(src);
+  const response = await fetch(src, { signal: AbortSignal.timeout(60_000) });
   if (!response.ok) {
     throw new Error(`The image ${src} could not be read from the CMS (HTTP ${response.status}).`);
   }

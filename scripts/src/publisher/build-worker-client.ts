@@ -19,7 +19,20 @@ export class BuildWorkerClient {
   >();
   private output = '';
 
-  constructor(private readonly siteDir: string) {}
+  /**
+   * @param siteDir the site workspace
+   * @param log where the worker's own output goes, line by line (Astro's errors among it)
+   */
+  constructor(
+    private readonly siteDir: string,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
+
+  /** Fails every waiting build with this error. */
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
 
   private start(): ChildProcess {
     const child = fork(path.join(this.siteDir, 'scripts', 'build-worker.ts'), [], {
@@ -30,6 +43,7 @@ export class BuildWorkerClient {
     });
     const collect = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-8_000);
+      for (const line of chunk.toString().split('\n')) if (line.trim()) this.log(`[build] ${line}`);
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
@@ -41,12 +55,20 @@ export class BuildWorkerClient {
     });
     child.on('exit', (code, signal) => {
       this.child = null;
-      const lastLine = this.output.trim().split('\n').at(-1) ?? '';
-      const error = new Error(
-        `The build process stopped (${signal ?? `exit code ${code}`}). ${lastLine}`.trim(),
+      // The cause, not Node's closing "Node.js v20..." line.
+      const cause =
+        this.output
+          .split('\n')
+          .reverse()
+          .find((line) => /error/i.test(line)) ?? '';
+      this.failAll(
+        new Error(`The build process stopped (${signal ?? `exit code ${code}`}). ${cause}`.trim()),
       );
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
+    });
+    // It could not start, or its channel closed before it exited: the next build starts anew.
+    child.on('error', (error) => {
+      this.child = null;
+      this.failAll(new Error(`The build process failed: ${error.message}`));
     });
     return child;
   }
@@ -57,7 +79,10 @@ export class BuildWorkerClient {
     const child = this.child;
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject });
-      child.send(request);
+      child.send(request, (error) => {
+        if (error)
+          this.failAll(new Error(`The build process did not take the build: ${error.message}`));
+      });
     });
   }
 

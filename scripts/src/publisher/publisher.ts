@@ -58,7 +58,7 @@ export class Publisher {
       await this.build();
     }, options.debounceMs);
     this.stateFile = path.join(options.root, 'state.json');
-    this.worker = new BuildWorkerClient(options.siteDir);
+    this.worker = new BuildWorkerClient(options.siteDir, options.log);
   }
 
   /** Stops the build process (call when the publisher shuts down). */

@@ -115,7 +115,7 @@ async function refresh(connection: CmsConnection, snapshot: CmsSnapshot): Promis
   };
   const embedded = await embeddedFingerprint(connection);
   const stale = Date.now() - snapshot.readAllAt > READ_ALL_EVERY_MS;
-  if (snapshot.items.size === 0 || embedded !== snapshot.embedded || stale) {
+  if (!snapshot.newest || embedded !== snapshot.embedded || stale) {
     await readWhole(COLLECTIONS);
     snapshot.readAllAt = Date.now();
   } else {
@@ -142,6 +142,9 @@ async function refresh(connection: CmsConnection, snapshot: CmsSnapshot): Promis
     for (const name of COLLECTIONS) {
       if (POPULATES[name].some((embeddedName) => changed.has(embeddedName))) whole.add(name);
     }
+    // A wijk moved to another stadsdeel on the stadsdeel's screen changes only the receiving
+    // stadsdeel: read them all (seven items) so the one it left is right too.
+    if (changed.has('districts')) whole.add('districts');
     await readWhole([...whole]);
     for (const { name, known, changed: items } of deltas) {
       if (whole.has(name)) continue;
