@@ -141,30 +141,21 @@ export async function exportSite(options: {
   renderer.useHub(hub);
   await fs.cp(site.clientDir, outDir, { recursive: true, errorOnExist: true, force: false });
   const writes = limiter(16);
-  const madeDirs = new Map<string, Promise<unknown>>();
-  const inDir = (dir: string) => {
-    let made = madeDirs.get(dir);
-    if (!made) {
-      made = fs.mkdir(dir, { recursive: true });
-      madeDirs.set(dir, made);
-    }
-    return made;
+  // Each folder made once, synchronously: thousands of tiny calls cost far less than a promise
+  // and a thread hop each, and nothing else runs meanwhile.
+  const madeDirs = new Set<string>();
+  const makeDirFor = (target: string) => {
+    const dir = path.dirname(target);
+    if (madeDirs.has(dir)) return;
+    fsSync.mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
   };
-  /**
-   * Links the file from the last build; false when that build's file is gone. Synchronous on
-   * purpose: thousands of tiny calls cost far less than a promise and a thread hop each, and
-   * nothing else runs meanwhile.
-   */
-  const madeSync = new Set<string>();
+  /** Links the file from the last build (synchronously, as above); false when it is gone. */
   const reuse = (file: string): boolean => {
     if (!last) return false;
     const target = path.join(outDir, file);
-    const dir = path.dirname(target);
     try {
-      if (!madeSync.has(dir)) {
-        fsSync.mkdirSync(dir, { recursive: true });
-        madeSync.add(dir);
-      }
+      makeDirFor(target);
       fsSync.linkSync(path.join(last.outDir, file), target);
       return true;
     } catch {
@@ -200,10 +191,8 @@ export async function exportSite(options: {
     });
     const file = fileForPath(urlPath);
     const target = path.join(outDir, file);
-    await writes.add(async () => {
-      await inDir(path.dirname(target));
-      await fs.writeFile(target, page.body);
-    });
+    makeDirFor(target);
+    await writes.add(() => fs.writeFile(target, page.body));
   }
   await writes.all();
   const pagePaths = paths
