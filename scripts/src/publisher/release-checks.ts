@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { fetchTotal } from '../../../site/src/loaders/cms-client';
 
 /** The CMS a release was built from, to compare the release with. */
 export interface CmsSource {
@@ -19,19 +20,6 @@ const SECTIONS = [
   { api: 'events', dir: 'agenda', notItems: ['archief'] },
   { api: 'partners', dir: 'partners', notItems: [] },
 ] as const;
-
-async function publishedTotal(cms: CmsSource, api: string): Promise<number> {
-  const response = await fetch(
-    `${cms.url}/api/${api}?status=published&pagination[pageSize]=1&fields[0]=documentId`,
-    {
-      headers: { Authorization: `Bearer ${cms.token}` },
-      signal: AbortSignal.timeout(15_000),
-    },
-  );
-  if (!response.ok) throw new Error(`The CMS answered ${response.status} for ${api}.`);
-  const body = (await response.json()) as { meta?: { pagination?: { total?: number } } };
-  return body.meta?.pagination?.total ?? 0;
-}
 
 async function itemPages(dir: string, notItems: readonly string[]): Promise<number> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -70,7 +58,7 @@ export async function checkRelease(dir: string, cms: CmsSource): Promise<string[
   const sections = await Promise.all(
     SECTIONS.map(async (section) => ({
       section,
-      total: await publishedTotal(cms, section.api),
+      total: await fetchTotal(cms, section.api),
       pages: await itemPages(path.join(dir, section.dir), section.notItems),
     })),
   );

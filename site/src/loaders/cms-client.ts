@@ -23,7 +23,8 @@ export class CmsError extends Error {
   override name = 'CmsError';
 }
 
-async function getJson(connection: CmsConnection, path: string): Promise<unknown> {
+/** Reads a CMS API path (below /api) as JSON, with clear errors for every way it can fail. */
+export async function getJson(connection: CmsConnection, path: string): Promise<unknown> {
   const url = `${connection.url.replace(/\/$/, '')}/api/${path}`;
   let response: Response;
   try {
@@ -100,11 +101,6 @@ export async function fetchTotal(connection: CmsConnection, path: string): Promi
   const total = body?.meta?.pagination?.total;
   if (typeof total !== 'number') throw new CmsError(`The CMS answered ${path} without a total.`);
   return total;
-}
-
-/** Reads any CMS path as JSON (for answers that are not a collection, like the media list). */
-export function fetchJson(connection: CmsConnection, path: string): Promise<unknown> {
-  return getJson(connection, path);
 }
 
 /** Reads a single type; null when it has not been filled in yet (Strapi answers 404). */

@@ -2,9 +2,9 @@ import type { Action, Article, GoodPractice, HubEvent, Page, Partner, Term } fro
 import type { Hub } from '../lib/data';
 import {
   fetchCollection,
-  fetchJson,
   fetchSingle,
   fetchTotal,
+  getJson,
   type CmsConnection,
 } from './cms-client';
 import {
@@ -90,8 +90,8 @@ async function readChanges(connection: CmsConnection, name: CollectionName, sinc
  */
 async function embeddedFingerprint(connection: CmsConnection): Promise<string> {
   const [files, neighbourhoods] = (await Promise.all([
-    fetchJson(connection, 'upload/files?fields[0]=updatedAt'),
-    fetchJson(
+    getJson(connection, 'upload/files?fields[0]=updatedAt'),
+    getJson(
       connection,
       'neighbourhoods?fields[0]=updatedAt&sort=updatedAt:desc&pagination[pageSize]=1',
     ),
