@@ -118,6 +118,20 @@ async function siteBuild(label: string, recompile = false) {
 }
 
 const fmt = (seconds: number) => `${seconds.toFixed(1)} s`;
+/** Keeps one series of publishes in the results and the table. */
+function recordPublishes(
+  key: string,
+  size: string,
+  run: Awaited<ReturnType<typeof publishToLive>>,
+) {
+  results[key] = {
+    runs: run.times,
+    median: median(run.times),
+    builds: run.builds.map(({ durationMs, stats }) => ({ durationMs, stats })),
+  };
+  rows.push([`Publish to live, ${size} (median of 5)`, publishFigures(run)]);
+}
+
 /** The median, and what the builds did: files rendered of all, and the median build phases. */
 function publishFigures({ times, builds }: Awaited<ReturnType<typeof publishToLive>>): string {
   const phase = (name: keyof ExportStats['seconds']) =>
@@ -151,25 +165,13 @@ try {
   ]);
 
   log('Publish to live, demo size ...');
-  const demo = await publishToLive('demo');
-  results.publishToLiveDemo = {
-    runs: demo.times,
-    median: median(demo.times),
-    builds: demo.builds.map(({ durationMs, stats }) => ({ durationMs, stats })),
-  };
-  rows.push(['Publish to live, demo size (median of 5)', publishFigures(demo)]);
+  recordPublishes('publishToLiveDemo', 'demo size', await publishToLive('demo'));
 
   log('Generating the large size (+1,000 articles, +300 practices, +300 events) ...');
   await addContent(cms.strapi, { articles: 1000, practices: 300, events: 300 }, 'groot');
   await publisher.build();
   log('Publish to live, large size ...');
-  const large = await publishToLive('large');
-  results.publishToLiveLarge = {
-    runs: large.times,
-    median: median(large.times),
-    builds: large.builds.map(({ durationMs, stats }) => ({ durationMs, stats })),
-  };
-  rows.push(['Publish to live, large size (median of 5)', publishFigures(large)]);
+  recordPublishes('publishToLiveLarge', 'large size', await publishToLive('large'));
 
   const sizes: [string, number][] = [['1k', 1000]];
   if (!quick) sizes.push(['10k', 10_000]);
