@@ -15,7 +15,7 @@ export default function exporterAdapter() {
         setAdapter({
           name: 'hub-exporter',
           serverEntrypoint: fileURLToPath(new URL('./entry.ts', import.meta.url)),
-          exports: ['createRenderer'],
+          exports: ['createRenderer', 'serveRenderThread'],
           supportedAstroFeatures: {
             serverOutput: 'stable',
             staticOutput: 'stable',
