@@ -10,3 +10,4 @@ export * from './time/amsterdam';
 export * from './rich-text/escape-html';
 export * from './rich-text/safe-url';
 export * from './rich-text/render-blocks';
+export * from './feeds/feed-limit';

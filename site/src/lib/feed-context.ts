@@ -1,6 +1,15 @@
+import type { RSSFeedItem } from '@astrojs/rss';
 import { blockImageUrls, type Article, type GoodPractice, type HubEvent } from '@hub/shared';
 import { getHub } from './data';
-import type { FeedContext } from './feed-items';
+import {
+  articleFeedItem,
+  eventFeedItem,
+  newestFirst,
+  newestForFeed,
+  practiceFeedItem,
+  type FeedContent,
+  type FeedContext,
+} from './feed-items';
 import { siteImageCopy } from './site-image';
 
 type Item = Article | GoodPractice | HubEvent;
@@ -26,4 +35,21 @@ export async function feedContext(
     copies.set(url, new URL(await siteImageCopy(url, 1200), siteUrl).toString());
   }
   return { siteUrl, cmsUrl, imageSrc: (url) => copies.get(url) };
+}
+
+/**
+ * The items of a feed of this content: the newest FEED_ITEM_LIMIT, newest first, with their
+ * images copied into the site.
+ */
+export async function feedItemsFor(
+  content: FeedContent,
+  site: URL | undefined,
+): Promise<RSSFeedItem[]> {
+  const { articles, practices, events } = newestForFeed(content);
+  const context = await feedContext([...articles, ...practices, ...events], site);
+  return newestFirst([
+    ...articles.map((item) => articleFeedItem(item, context)),
+    ...practices.map((item) => practiceFeedItem(item, context)),
+    ...events.map((item) => eventFeedItem(item, context)),
+  ]);
 }

@@ -1,5 +1,6 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import {
+  FEED_ITEM_LIMIT,
   renderBlocks,
   type Article,
   type GoodPractice,
@@ -98,6 +99,37 @@ export function eventFeedItem(event: HubEvent, context: FeedContext): RSSFeedIte
     content: `${picture(event.image, context)}<ul>${facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul><p><strong>${escapeHtml(event.summary)}</strong></p>${html(event.body, context)}`,
     categories: ['Agenda', ...event.themes.map((theme) => theme.name)],
     enclosure: enclosure(event.image, context),
+  };
+}
+
+/** What a feed is made from: any of the three kinds of content. */
+export interface FeedContent {
+  articles?: readonly Article[];
+  practices?: readonly GoodPractice[];
+  events?: readonly HubEvent[];
+}
+
+/**
+ * Of this content, only the FEED_ITEM_LIMIT newest items, by the date their feed item carries
+ * (ties in the order given: articles, practices, events). Chosen before any item is made, so a
+ * feed costs the same however large the archive.
+ */
+export function newestForFeed(content: FeedContent): Required<FeedContent> {
+  const dated = [
+    ...(content.articles ?? []).map((item) => ({ item, date: item.date })),
+    ...(content.practices ?? []).map((item) => ({ item, date: item.publishedAt })),
+    ...(content.events ?? []).map((item) => ({ item, date: item.publishedAt })),
+  ];
+  const chosen = new Set<object>(
+    dated
+      .sort((a, b) => b.date.getTime() - a.date.getTime())
+      .slice(0, FEED_ITEM_LIMIT)
+      .map(({ item }) => item),
+  );
+  return {
+    articles: (content.articles ?? []).filter((item) => chosen.has(item)),
+    practices: (content.practices ?? []).filter((item) => chosen.has(item)),
+    events: (content.events ?? []).filter((item) => chosen.has(item)),
   };
 }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, HubEvent } from '@hub/shared';
-import { articleFeedItem, eventFeedItem, newestFirst } from '../../src/lib/feed-items';
+import { FEED_ITEM_LIMIT, type Article, type HubEvent } from '@hub/shared';
+import {
+  articleFeedItem,
+  eventFeedItem,
+  newestFirst,
+  newestForFeed,
+} from '../../src/lib/feed-items';
 
 const context = {
   siteUrl: 'https://hub.example.nl',
@@ -86,5 +91,36 @@ describe('feed items', () => {
       { title: 'nieuw', link: 'https://x/2', pubDate: new Date('2025-01-01') },
     ]);
     expect(items.map((item) => item.title)).toEqual(['nieuw', 'oud']);
+  });
+
+  it(`hold only the ${FEED_ITEM_LIMIT} newest items of all kinds together`, () => {
+    const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000);
+    const articles = Array.from({ length: FEED_ITEM_LIMIT }, (_, n) => ({
+      ...article,
+      slug: `bericht-${n}`,
+      date: day(n),
+    }));
+    const newestEvent = {
+      id: 'e2',
+      title: 'Nieuwste activiteit',
+      slug: 'nieuwste',
+      summary: 'Samen eten.',
+      body: [],
+      publishedAt: day(FEED_ITEM_LIMIT + 1),
+      updatedAt: day(FEED_ITEM_LIMIT + 1),
+      startsAt: day(FEED_ITEM_LIMIT + 10),
+      status: 'gepland',
+      themes: [],
+    } satisfies HubEvent;
+    const oldEvent = { ...newestEvent, slug: 'oud', publishedAt: day(-1) };
+
+    const chosen = newestForFeed({ articles, events: [oldEvent, newestEvent] });
+    expect(chosen.events).toEqual([newestEvent]);
+    // The oldest article made room for the newer event; the order given is kept.
+    expect(chosen.articles.map((item) => item.slug)).toEqual(
+      articles.slice(1).map((item) => item.slug),
+    );
+    expect(chosen.practices).toEqual([]);
+    expect(chosen.articles.length + chosen.events.length).toBe(FEED_ITEM_LIMIT);
   });
 });

@@ -1,13 +1,7 @@
 import type { APIRoute } from 'astro';
 import type { Term } from '@hub/shared';
 import { getHub } from '../../../lib/data';
-import { feedContext } from '../../../lib/feed-context';
-import {
-  articleFeedItem,
-  eventFeedItem,
-  newestFirst,
-  practiceFeedItem,
-} from '../../../lib/feed-items';
+import { feedItemsFor } from '../../../lib/feed-context';
 import { feedResponse } from '../../../lib/feed-response';
 import { paths } from '../../../lib/paths';
 import { routeProps, type RoutePaths } from '../../../lib/route-paths';
@@ -26,16 +20,11 @@ export const GET: APIRoute = async ({ params, site }) => {
   const articles = hub.articles.filter(has);
   const practices = hub.practices.filter(has);
   const events = hub.events.filter(has);
-  const context = await feedContext([...articles, ...practices, ...events], site);
   return feedResponse({
     title: `${hub.settings.siteName}: ${theme.name}`,
     description: `Nieuws, goede voorbeelden en activiteiten over ${theme.name.toLowerCase()}.`,
     site,
     selfPath: paths.themeFeed(theme.slug),
-    items: newestFirst([
-      ...articles.map((item) => articleFeedItem(item, context)),
-      ...practices.map((item) => practiceFeedItem(item, context)),
-      ...events.map((item) => eventFeedItem(item, context)),
-    ]),
+    items: await feedItemsFor({ articles, practices, events }, site),
   });
 };
