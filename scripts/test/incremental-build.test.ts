@@ -37,11 +37,8 @@ function workerBuild(name: string): Promise<ExportStats> {
   });
 }
 
-/**
- * A build from scratch, by `npm run build -w site` in a process of its own; by default on one
- * thread, as a small site is.
- */
-function freshBuild(name: string, env: Record<string, string> = {}): Promise<void> {
+/** A build from scratch, by `npm run build -w site` in a process of its own. */
+function freshBuild(name: string): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-cli.ts'], {
     cwd: siteDir,
     env: {
@@ -50,9 +47,6 @@ function freshBuild(name: string, env: Record<string, string> = {}): Promise<voi
       SITE_BUILD_TOKEN: token,
       SITE_OUT_DIR: path.join(work, name),
       SITE_URL,
-      SITE_RENDER_THREADS: '0',
-      SITE_BUILD_STATS_FILE: path.join(work, `${name}.json`),
-      ...env,
     },
     stdio: 'ignore',
   });
@@ -101,18 +95,6 @@ function expectSameFiles(incremental: string, fresh: string) {
 }
 
 type Doc = { documentId: string; slug: string };
-
-describe('a build on several threads', () => {
-  it('renders pages in the threads too, and makes the same site as one thread', async () => {
-    await freshBuild('one-thread');
-    await freshBuild('threads', { SITE_RENDER_THREADS: '2', SITE_RENDER_THREADS_MIN_PAGES: '0' });
-
-    const stats = JSON.parse(fs.readFileSync(path.join(work, 'threads.json'), 'utf8'));
-    expect(stats.renderedByThreads).toBeGreaterThan(0);
-    expect(stats.renderedByThreads).toBeLessThan(stats.rendered);
-    expectSameFiles(path.join(work, 'threads'), path.join(work, 'one-thread'));
-  });
-});
 
 describe('a rebuild after a small change', () => {
   it('renders every page the first time', async () => {

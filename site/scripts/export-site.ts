@@ -1,15 +1,13 @@
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { createHash } from 'node:crypto';
 import type { CmsConnection } from '../src/loaders/cms-client';
 import { CmsSnapshot, loadHub } from '../src/loaders/hub-loader';
 import type { Hub } from '../src/lib/data';
-import type { ImageRequest, SitePath, ThreadRenderedPath } from '../src/renderer/types';
+import type { ImageRequest, SitePath } from '../src/renderer/types';
 import type { CompiledSite } from './renderer';
-import { RenderThreads, type RenderedBatch } from './render-threads';
 import { writeImages, type ImageStats } from './site-images';
 import { writeSitemap } from './sitemap';
 
@@ -19,8 +17,6 @@ export interface ExportStats {
   files: number;
   /** Of those, rendered in this build (the rest were unchanged and taken from the last one). */
   rendered: number;
-  /** Of those, rendered by render threads (the rest by the exporter's own thread). */
-  renderedByThreads: number;
   /** HTML pages among the files. */
   pages: number;
   images: ImageStats;
@@ -48,106 +44,6 @@ export class ExportMemory {
   cms?: { connection: string; snapshot: CmsSnapshot };
   last?: { outDir: string; siteDir: string; siteUrl: string; paths: Map<string, PathRecord> };
   readonly images = new Map<string, ImageRequest>();
-  /** Threads rendering beside this one, for the compiled site in use. */
-  threads?: RenderThreads;
-
-  /** Render functions of threads for this site and URL; made when missing, moved or dead. */
-  threadsFor(site: CompiledSite, siteUrl: string): RenderedBatchMaker[] {
-    const count = renderThreadCount();
-    if (count === 0) return [];
-    const current = this.threads;
-    if (!current?.healthy || current.siteDir !== site.dir || current.siteUrl !== siteUrl) {
-      void current?.close();
-      this.threads = new RenderThreads(site.dir, siteUrl, count);
-    }
-    return this.threads?.renderers ?? [];
-  }
-
-  /** Stops the render threads (a process that exports once must, or it will not end). */
-  async close(): Promise<void> {
-    await this.threads?.close();
-    this.threads = undefined;
-  }
-}
-
-type RenderedBatchMaker = (paths: string[]) => Promise<RenderedBatch>;
-
-/**
- * Threads that render beside the exporter's own (SITE_RENDER_THREADS): by default one per core
- * besides this one. This thread renders too, and also writes the files.
- */
-function renderThreadCount(): number {
-  const configured = Number.parseInt(process.env.SITE_RENDER_THREADS ?? '', 10);
-  return Number.isInteger(configured) && configured >= 0
-    ? configured
-    : os.availableParallelism() - 1;
-}
-
-/**
- * Below this many pages to render (SITE_RENDER_THREADS_MIN_PAGES), threads are not worth it:
- * each must be handed the hub and work out every route's pages again, which cost more than it
- * saved for a publish of a hundred pages (measured). A small publish renders here only.
- */
-function threadsWorthIt(pages: number): boolean {
-  const configured = Number.parseInt(process.env.SITE_RENDER_THREADS_MIN_PAGES ?? '', 10);
-  return pages >= (Number.isInteger(configured) && configured >= 0 ? configured : 1000);
-}
-/** Pages per batch a thread renders: few messages, and little left over at the end. */
-const THREAD_BATCH = 16;
-
-/**
- * Renders every path once: this thread takes one page at a time, each render thread a batch at
- * a time, until none are left. Each page goes to `keep` as it arrives. After the first failure
- * no more work is handed out; it is thrown once the work in flight has settled. Returns how
- * many pages the threads rendered.
- */
-async function renderAll(options: {
-  paths: string[];
-  local: (urlPath: string) => Promise<ThreadRenderedPath>;
-  threads: RenderedBatchMaker[];
-  keep: (page: ThreadRenderedPath) => void;
-  keepImages: (requests: ImageRequest[]) => void;
-}): Promise<number> {
-  const { paths, local, threads, keep, keepImages } = options;
-  let next = 0;
-  let byThreads = 0;
-  let failure: { error: unknown } | undefined;
-  const take = (count: number): string[] => {
-    if (failure) return [];
-    const batch = paths.slice(next, next + count);
-    next += batch.length;
-    return batch;
-  };
-  const guard = async (work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (error) {
-      failure ??= { error };
-    }
-  };
-  // Rendering here settles in microtasks only: yield after each page, or the threads' answers
-  // (and their next batches) would wait until this thread has run out of work.
-  const yieldToEvents = () => new Promise((resolve) => setImmediate(resolve));
-  await Promise.all([
-    guard(async () => {
-      for (let batch = take(1); batch.length > 0; batch = take(1)) {
-        keep(await local(batch[0] ?? ''));
-        if (threads.length > 0) await yieldToEvents();
-      }
-    }),
-    ...threads.map((render) =>
-      guard(async () => {
-        for (let batch = take(THREAD_BATCH); batch.length > 0; batch = take(THREAD_BATCH)) {
-          const rendered = await render(batch);
-          byThreads += rendered.pages.length;
-          keepImages(rendered.images);
-          for (const page of rendered.pages) keep(page);
-        }
-      }),
-    ),
-  ]);
-  if (failure) throw failure.error;
-  return byThreads;
 }
 
 /**
@@ -181,14 +77,34 @@ function pathKey(props: string, reads: string[], fields: Record<string, string>)
 }
 
 /**
- * Makes the folders of these files, all at once and synchronously. Made one by one between file
- * writes, each folder waited for the disk's journal: 0.8 ms each instead of 0.05 (measured).
- * Files are written synchronously too, for the same reason, by the one thread that writes.
+ * Runs at most `limit` of the promises made by `start` at once. The first failure is kept and
+ * thrown by the next add() or by all(): a failed write never goes unhandled (which would end
+ * the build worker) and never goes unnoticed.
  */
-function makeFolders(outDir: string, files: string[]): void {
-  for (const folder of new Set(files.map((file) => path.dirname(path.join(outDir, file))))) {
-    fsSync.mkdirSync(folder, { recursive: true });
-  }
+function limiter(limit: number) {
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  const rethrow = () => {
+    if (failure) throw failure.error;
+  };
+  return {
+    async add(start: () => Promise<unknown>) {
+      rethrow();
+      while (running.size >= limit) await Promise.race(running);
+      const task: Promise<void> = start().then(
+        () => undefined,
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      );
+      running.add(task);
+      void task.finally(() => running.delete(task));
+    },
+    async all() {
+      await Promise.all(running);
+      rethrow();
+    },
+  };
 }
 
 const since = (start: number) => (performance.now() - start) / 1000;
@@ -209,15 +125,7 @@ export async function exportSite(options: {
   memory?: ExportMemory;
 }): Promise<ExportStats> {
   const { site, outDir, siteUrl } = options;
-  if (!options.memory) {
-    const memory = new ExportMemory();
-    try {
-      return await exportSite({ ...options, memory });
-    } finally {
-      await memory.close();
-    }
-  }
-  const { memory } = options;
+  const memory = options.memory ?? new ExportMemory();
   let started = performance.now();
   const connection = JSON.stringify(options.connection);
   if (memory.cms?.connection !== connection)
@@ -232,11 +140,23 @@ export async function exportSite(options: {
   const renderer = site.createRenderer(siteUrl);
   renderer.useHub(hub);
   await fs.cp(site.clientDir, outDir, { recursive: true, errorOnExist: true, force: false });
-  /** Links the file from the last build; false when it is gone. */
+  const writes = limiter(16);
+  // Each folder made once, synchronously: thousands of tiny calls cost far less than a promise
+  // and a thread hop each, and nothing else runs meanwhile.
+  const madeDirs = new Set<string>();
+  const makeDirFor = (target: string) => {
+    const dir = path.dirname(target);
+    if (madeDirs.has(dir)) return;
+    fsSync.mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  };
+  /** Links the file from the last build (synchronously, as above); false when it is gone. */
   const reuse = (file: string): boolean => {
     if (!last) return false;
+    const target = path.join(outDir, file);
     try {
-      fsSync.linkSync(path.join(last.outDir, file), path.join(outDir, file));
+      makeDirFor(target);
+      fsSync.linkSync(path.join(last.outDir, file), target);
       return true;
     } catch {
       return false;
@@ -245,10 +165,6 @@ export async function exportSite(options: {
 
   const records = new Map<string, PathRecord>();
   const paths = await renderer.paths();
-  makeFolders(
-    outDir,
-    paths.map((sitePath) => fileForPath(sitePath.path)),
-  );
 
   // Unchanged paths first: linked from the last build.
   const toRender: SitePath[] = [];
@@ -259,32 +175,26 @@ export async function exportSite(options: {
     else toRender.push(sitePath);
   }
 
-  // Then the rest, spread over this thread and the render threads; each page's reads of the hub
-  // are recorded where it renders.
-  const propsOf = new Map(toRender.map((sitePath) => [sitePath.path, sitePath.props]));
-  const keep = ({ path: urlPath, status, body, reads }: ThreadRenderedPath) => {
+  // Then the rest, one page at a time (the hub records what each page reads).
+  for (const { path: urlPath, props } of toRender) {
+    const page = await renderer.render(urlPath);
     const expected = urlPath === '/404/' ? 404 : 200;
-    if (status !== expected) {
-      throw new Error(`The page ${urlPath} did not render (HTTP ${status}); see the log above.`);
+    if (page.status !== expected) {
+      throw new Error(
+        `The page ${urlPath} did not render (HTTP ${page.status}); see the log above.`,
+      );
     }
     records.set(urlPath, {
-      key: pathKey(propsOf.get(urlPath) ?? '', reads, fields),
-      reads,
-      images: imagesIn(body),
+      key: pathKey(props, page.reads, fields),
+      reads: page.reads,
+      images: imagesIn(page.body),
     });
-    fsSync.writeFileSync(path.join(outDir, fileForPath(urlPath)), body);
-  };
-  const threads = threadsWorthIt(toRender.length) ? memory.threadsFor(site, siteUrl) : [];
-  if (threads.length > 0) memory.threads?.useHub(hub);
-  const renderedByThreads = await renderAll({
-    paths: [...propsOf.keys()],
-    local: async (urlPath) => ({ path: urlPath, ...(await renderer.render(urlPath)) }),
-    threads,
-    keep,
-    keepImages: (requests) => {
-      for (const request of requests) memory.images.set(request.path, request);
-    },
-  });
+    const file = fileForPath(urlPath);
+    const target = path.join(outDir, file);
+    makeDirFor(target);
+    await writes.add(() => fs.writeFile(target, page.body));
+  }
+  await writes.all();
   const pagePaths = paths
     .map((sitePath) => sitePath.path)
     .filter((urlPath) => urlPath !== '/404/' && fileForPath(urlPath).endsWith('.html'));
@@ -318,7 +228,6 @@ export async function exportSite(options: {
   return {
     files: paths.length,
     rendered: toRender.length,
-    renderedByThreads,
     pages: pagePaths.length + 1,
     images,
     seconds: {

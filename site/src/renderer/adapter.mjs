@@ -15,7 +15,7 @@ export default function exporterAdapter() {
         setAdapter({
           name: 'hub-exporter',
           serverEntrypoint: fileURLToPath(new URL('./entry.ts', import.meta.url)),
-          exports: ['createRenderer', 'serveRenderThread'],
+          exports: ['createRenderer'],
           supportedAstroFeatures: {
             serverOutput: 'stable',
             staticOutput: 'stable',

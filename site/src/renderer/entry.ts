@@ -3,7 +3,7 @@ import { App } from 'astro/app';
 import { recordReads, takeReads, useHub } from '../lib/data';
 import { allPaths, type RoutePaths } from '../lib/route-paths';
 import { takeImageRequests } from './image-service';
-import type { RenderThreadReply, RenderThreadRequest, Renderer, SitePath } from './types';
+import type { Renderer, SitePath } from './types';
 
 type RouteModule = { routePaths?: RoutePaths };
 const routeModules = import.meta.glob<RouteModule>('../pages/**/*.{astro,ts}');
@@ -44,84 +44,48 @@ function importingOnce(manifest: SSRManifest): SSRManifest {
 
 /** Astro calls this when the renderer is loaded, with the compiled site's manifest. */
 export function createExports(manifest: SSRManifest) {
-  function createRenderer(siteUrl: string): Renderer {
-    // The public URL is given per export, not compiled in: one renderer serves every build.
-    const app = new App({ ...importingOnce(manifest), site: siteUrl });
-    const routes = manifest.routes
-      .map((info) => info.routeData)
-      .filter(
-        (route) =>
-          route.origin === 'project' && (route.type === 'page' || route.type === 'endpoint'),
-      );
-    return {
-      useHub,
-      async paths() {
-        const found: SitePath[] = [];
-        for (const route of routes) {
-          if (route.params.length === 0) {
-            found.push({ path: route.generate({}), props: '' });
-            continue;
+  return {
+    createRenderer(siteUrl: string): Renderer {
+      // The public URL is given per export, not compiled in: one renderer serves every build.
+      const app = new App({ ...importingOnce(manifest), site: siteUrl });
+      const routes = manifest.routes
+        .map((info) => info.routeData)
+        .filter(
+          (route) =>
+            route.origin === 'project' && (route.type === 'page' || route.type === 'endpoint'),
+        );
+      return {
+        useHub,
+        async paths() {
+          const found: SitePath[] = [];
+          for (const route of routes) {
+            if (route.params.length === 0) {
+              found.push({ path: route.generate({}), props: '' });
+              continue;
+            }
+            const load = routeModules[`../${route.component.replace(/^src\//, '')}`];
+            const routePaths = load && (await load()).routePaths;
+            if (!routePaths) throw new Error(`${route.component} exports no routePaths.`);
+            for (const { params, props } of await allPaths(routePaths)) {
+              found.push({ path: route.generate(params), props: JSON.stringify(props ?? {}) });
+            }
           }
-          const load = routeModules[`../${route.component.replace(/^src\//, '')}`];
-          const routePaths = load && (await load()).routePaths;
-          if (!routePaths) throw new Error(`${route.component} exports no routePaths.`);
-          for (const { params, props } of await allPaths(routePaths)) {
-            found.push({ path: route.generate(params), props: JSON.stringify(props ?? {}) });
+          return found;
+        },
+        async render(path) {
+          const request = new Request(new URL(path, siteUrl));
+          recordReads();
+          try {
+            const response = await app.render(request, { routeData: app.match(request, true) });
+            // Astro renders while the body is read: read it whole inside the recording.
+            const body = new Uint8Array(await response.arrayBuffer());
+            return { status: response.status, body, reads: takeReads() };
+          } finally {
+            takeReads();
           }
-        }
-        return found;
-      },
-      async render(path) {
-        const request = new Request(new URL(path, siteUrl));
-        recordReads();
-        try {
-          const response = await app.render(request, { routeData: app.match(request, true) });
-          // Astro renders while the body is read: read it whole inside the recording.
-          const body = new Uint8Array(await response.arrayBuffer());
-          return { status: response.status, body, reads: takeReads() };
-        } finally {
-          takeReads();
-        }
-      },
-      takeImageRequests,
-    };
-  }
-
-  /**
-   * Serves a worker thread of the exporter (scripts/render-threads.ts): renders the paths it
-   * is sent with the hub it was sent last, and answers with the pages (their bytes moved, not
-   * copied) and the images they need. The thread runs the compiled site as plain JavaScript.
-   */
-  async function serveRenderThread(siteUrl: string): Promise<void> {
-    const { parentPort } = await import('node:worker_threads');
-    if (!parentPort) throw new Error('serveRenderThread() runs in a worker thread.');
-    const port = parentPort;
-    const renderer = createRenderer(siteUrl);
-    const reply = (message: RenderThreadReply, transfer: ArrayBuffer[] = []) =>
-      port.postMessage(message, transfer);
-    port.on('message', (request: RenderThreadRequest) => {
-      if (request.kind === 'hub') {
-        renderer.useHub(request.hub);
-        return;
-      }
-      void (async () => {
-        const pages = [];
-        for (const path of request.paths) pages.push({ path, ...(await renderer.render(path)) });
-        return pages;
-      })().then(
-        (pages) =>
-          reply(
-            { kind: 'rendered', pages, images: renderer.takeImageRequests() },
-            pages.map((page) => page.body.buffer as ArrayBuffer),
-          ),
-        (error: unknown) =>
-          reply({
-            kind: 'failed',
-            error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-          }),
-      );
-    });
-  }
-
-  return { createRenderer, serveRenderThread };
+        },
+        takeImageRequests,
+      };
+    },
+  };
 }

@@ -38,16 +38,3 @@ export interface Renderer {
   /** The images the pages rendered since the last call refer to. */
   takeImageRequests(): ImageRequest[];
 }
-
-/** What the exporter sends a render thread (see serveRenderThread in entry.ts). */
-export type RenderThreadRequest = { kind: 'hub'; hub: Hub } | { kind: 'render'; paths: string[] };
-
-/** One rendered path, as a render thread hands it back. */
-export interface ThreadRenderedPath extends RenderedPath {
-  path: string;
-}
-
-/** What a render thread answers to a 'render' request. */
-export type RenderThreadReply =
-  | { kind: 'rendered'; pages: ThreadRenderedPath[]; images: ImageRequest[] }
-  | { kind: 'failed'; error: string };
