@@ -94,6 +94,15 @@ describe('the build', () => {
     expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`);
   });
 
+  it('puts every page that marks its content for search in the search index', () => {
+    const searchable = (fs.readdirSync(site.outDir, { recursive: true }) as string[])
+      .filter((name) => name.endsWith('.html'))
+      .filter((name) => read(name).includes('data-pagefind-body'));
+    const entry = JSON.parse(read('pagefind', 'pagefind-entry.json'));
+    expect(searchable.length).toBeGreaterThan(published.articles.length);
+    expect(entry.languages.nl.page_count).toBe(searchable.length);
+  });
+
   it('writes feeds that parse, with the right number of items and absolute links to real pages', () => {
     // A feed holds the newest items, up to its limit.
     const upToLimit = (count: number) => Math.min(count, FEED_ITEM_LIMIT);
