@@ -11,3 +11,5 @@ export * from './rich-text/escape-html';
 export * from './rich-text/safe-url';
 export * from './rich-text/render-blocks';
 export * from './feeds/feed-limit';
+export * from './submissions/submission-forms';
+export * from './submissions/validate-submission';

@@ -1,0 +1,128 @@
+import { fromAmsterdamWallTime } from '../time/amsterdam';
+import type { SubmissionField, SubmissionForm } from './submission-forms';
+
+/** One problem with a submission, for the field it concerns ('' for the form as a whole). */
+export interface SubmissionError {
+  field: string;
+  /** Dutch (B1), naming the field, so it reads well in an error summary too. */
+  message: string;
+}
+
+/** Cleaned values of the known fields that were filled in; datetimes as instants. */
+export type SubmissionValues = Record<string, string | Date>;
+
+export type SubmissionResult =
+  { ok: true; values: SubmissionValues } | { ok: false; errors: SubmissionError[] };
+
+/**
+ * Control characters (except line breaks and tabs, handled per field type) and the invisible
+ * direction marks and overrides that can make text read differently from what it is.
+ */
+const FORBIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/u;
+const WALL_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::00)?$/;
+
+const length = (text: string) => [...text].length;
+
+/** Line breaks unified; in a one-line field, every run of whitespace becomes one space. */
+function normalise(value: string, field: SubmissionField): string {
+  const unified = value.normalize('NFC').replace(/\r\n?/g, '\n');
+  const text = field.type === 'longtext' ? unified : unified.replace(/[\t\n]+/g, ' ');
+  return text.trim();
+}
+
+function isWebAddress(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks one filled-in value; returns its cleaned form or a message. */
+function checkValue(field: SubmissionField, text: string): string | Date | { message: string } {
+  const { label } = field;
+  if (FORBIDDEN_CHARACTERS.test(text)) {
+    return {
+      message: `${label}: hierin staan onzichtbare tekens die we niet opslaan. Haal ze weg.`,
+    };
+  }
+  if (length(text) > field.maxLength) {
+    return {
+      message: `${label}: dit is te lang. Gebruik hoogstens ${field.maxLength} tekens (nu ${length(text)}).`,
+    };
+  }
+  switch (field.type) {
+    case 'email':
+      return EMAIL.test(text)
+        ? text
+        : { message: `${label}: vul een e-mailadres in, zoals naam@voorbeeld.nl.` };
+    case 'url':
+      return isWebAddress(text)
+        ? text
+        : { message: `${label}: vul een webadres in dat begint met https:// of http://.` };
+    case 'choice':
+      return field.choices?.includes(text)
+        ? text
+        : { message: `${label}: kies een van de mogelijkheden.` };
+    case 'datetime': {
+      const match = WALL_TIME.exec(text);
+      try {
+        if (match) return fromAmsterdamWallTime(match[1] ?? '', match[2] ?? '');
+      } catch {
+        // Not a real date (31 April): the message below.
+      }
+      return { message: `${label}: vul een datum en tijd in, zoals 2026-05-14T14:00.` };
+    }
+    default:
+      return text;
+  }
+}
+
+/**
+ * Checks what someone sent with a submission form against that form: every known field a string
+ * within its limits and of its type, required fields filled in, an end not before the start.
+ * Fields the form does not know are ignored: they never reach the result. Pure; the site's form
+ * and the CMS's endpoints use the same check.
+ */
+export function validateSubmission(form: SubmissionForm, input: unknown): SubmissionResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      errors: [{ field: '', message: 'We konden het formulier niet lezen. Probeer het opnieuw.' }],
+    };
+  }
+  const errors: SubmissionError[] = [];
+  const values: SubmissionValues = {};
+  for (const field of form.fields) {
+    // Own fields only: a key such as "__proto__" or "constructor" is never read through.
+    const raw = Object.hasOwn(input, field.name)
+      ? (input as Record<string, unknown>)[field.name]
+      : undefined;
+    if (raw !== undefined && raw !== null && typeof raw !== 'string') {
+      errors.push({ field: field.name, message: `${field.label}: dit moet gewone tekst zijn.` });
+      continue;
+    }
+    const text = normalise(raw ?? '', field);
+    if (text === '') {
+      if (field.required)
+        errors.push({ field: field.name, message: `${field.label}: vul dit in.` });
+      continue;
+    }
+    const checked = checkValue(field, text);
+    if (typeof checked === 'object' && 'message' in checked) {
+      errors.push({ field: field.name, message: checked.message });
+    } else {
+      values[field.name] = checked;
+    }
+  }
+  const { startsAt, endsAt } = values;
+  if (startsAt instanceof Date && endsAt instanceof Date && endsAt < startsAt) {
+    const label = form.fields.find((field) => field.name === 'endsAt')?.label ?? 'Einde';
+    errors.push({ field: 'endsAt', message: `${label}: dit mag niet vóór het begin liggen.` });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, values };
+}
