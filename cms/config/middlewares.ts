@@ -1,12 +1,29 @@
-export default [
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  'strapi::body',
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-];
+import { submissionSettings } from '../src/hub/submissions/settings';
+
+const SUBMISSIONS = '/api/submissions/';
+
+export default () => {
+  const { siteOrigin } = submissionSettings();
+  return [
+    'strapi::logger',
+    'strapi::errors',
+    'strapi::security',
+    {
+      name: 'strapi::cors',
+      config: {
+        // The public submission endpoints answer browsers on the site's origin only; the rest
+        // keeps Strapi's default.
+        origin: (ctx: { path: string }) =>
+          ctx.path.startsWith(SUBMISSIONS) ? (siteOrigin ? [siteOrigin] : []) : ['*'],
+      },
+    },
+    'strapi::poweredBy',
+    'strapi::query',
+    // Size, type and parse errors of submissions, before the body is read (see the middleware).
+    'global::submission-guard',
+    'strapi::body',
+    'strapi::session',
+    'strapi::favicon',
+    'strapi::public',
+  ];
+};

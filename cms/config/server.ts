@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import cronTasks from './cron-tasks';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   host: env('HOST', '0.0.0.0'),
@@ -12,4 +13,5 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Where uploads are stored by the local provider (<dir>/uploads). Tests give every CMS its own,
   // so a test run never touches the media of a CMS that is running beside it.
   dirs: { public: env('PUBLIC_DIR', './public') },
+  cron: { enabled: true, tasks: cronTasks },
 });

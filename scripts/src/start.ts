@@ -45,6 +45,7 @@ const services: Service[] = [
           SEED_DEMO_CONTENT: 'first-run',
           PUBLISHER_URL: publisherUrl,
           PUBLISHER_SECRET: publisherSecret,
+          SITE_URL: siteUrl,
         },
       });
       // The first start also compiles the server and seeds the demo content.

@@ -32,9 +32,13 @@ export interface SubmissionForm {
   kind: SubmissionKind;
   /** Dutch title of the form page. */
   title: string;
+  /** Path of the form page on the site. */
+  path: string;
   fields: readonly SubmissionField[];
 }
 
+/** Path of the site's page that thanks someone for a submission. */
+export const SUBMISSION_THANKS_PATH = '/bedankt/';
 /** Name of the honeypot field: hidden from people, filled in by robots. */
 export const SUBMISSION_HONEYPOT_FIELD = 'homepage';
 /** Name of the field that carries the CMS's signed form token (see the submission endpoints). */
@@ -85,13 +89,14 @@ const place: SubmissionField = {
   hint: 'Een adres of een wijk. Bijvoorbeeld: Buurthuis Malberg.',
   type: 'text',
   required: false,
-  maxLength: 200,
+  maxLength: 160,
 };
 
 /** "Meld een goed voorbeeld aan". */
 export const GOOD_PRACTICE_SUBMISSION: SubmissionForm = {
   kind: 'good-practice',
   title: 'Meld een goed voorbeeld aan',
+  path: '/meld-een-goed-voorbeeld/',
   fields: [
     {
       name: 'title',
@@ -135,6 +140,7 @@ export const GOOD_PRACTICE_SUBMISSION: SubmissionForm = {
 export const EVENT_SUBMISSION: SubmissionForm = {
   kind: 'event',
   title: 'Meld een activiteit aan',
+  path: '/meld-een-activiteit/',
   fields: [
     {
       name: 'title',

@@ -23,6 +23,11 @@ const common: Record<string, FieldText> = {
   ],
   description: ['Beschrijving'],
   image: ['Afbeelding', 'Geef de afbeelding in de Mediabibliotheek altijd een alternatieve tekst.'],
+  submitted: ['Ingezonden', 'Aan: iemand stuurde dit in via het formulier op de site.'],
+  submitter: [
+    'Inzender',
+    'Alleen voor de redactie: komt nooit op de site. We wissen dit vanzelf na de bewaartermijn.',
+  ],
 };
 
 /** Per content type or component: fields whose label differs from, or adds to, the common ones. */
@@ -115,6 +120,12 @@ const labels: Record<string, Record<string, FieldText>> = {
     url: ['Website'],
   },
   'shared.link': { label: ['Tekst van de link'], url: ['Adres (URL)'] },
+  'submission.submitter': {
+    name: ['Naam'],
+    email: ['E-mailadres'],
+    organisation: ['Organisatie'],
+    submittedAt: ['Ingestuurd op'],
+  },
   'shared.seo': {
     metaTitle: ['Titel voor zoekmachines'],
     metaDescription: ['Beschrijving voor zoekmachines'],

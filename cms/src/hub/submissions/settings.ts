@@ -1,0 +1,42 @@
+import { parseRateLimit, type RateLimit } from './rate-limiter';
+
+/** How the submission endpoints behave; from the environment (see cms/.env.example). */
+export interface SubmissionSettings {
+  /** SUBMISSION_RATE_LIMIT: default 5 per 10 minutes per address. */
+  rateLimit: RateLimit;
+  /** SUBMISSION_MIN_FILL_SECONDS: default 3. */
+  minFillMs: number;
+  /** SUBMISSION_TRUSTED_PROXIES: addresses whose X-Forwarded-For is believed (comma-separated). */
+  trustedProxies: string[];
+  /** SITE_URL's origin: the only origin allowed to call the endpoints from a browser. */
+  siteOrigin: string | null;
+  /** SITE_URL: where a form posted without JavaScript returns to (its /bedankt/ page). */
+  siteUrl: string | null;
+  /** SUBMISSION_RETENTION_DAYS: submitter data is wiped from drafts older than this; default 90. */
+  retentionDays: number;
+}
+
+function positiveNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) {
+    throw new Error(`${name} must be a number of 0 or more; got "${value}".`);
+  }
+  return number;
+}
+
+export function submissionSettings(env: NodeJS.ProcessEnv = process.env): SubmissionSettings {
+  const siteUrl = env.SITE_URL?.trim() || null;
+  return {
+    rateLimit: parseRateLimit(env.SUBMISSION_RATE_LIMIT),
+    minFillMs:
+      positiveNumber('SUBMISSION_MIN_FILL_SECONDS', env.SUBMISSION_MIN_FILL_SECONDS, 3) * 1000,
+    trustedProxies: (env.SUBMISSION_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((address) => address.trim())
+      .filter(Boolean),
+    siteOrigin: siteUrl ? new URL(siteUrl).origin : null,
+    siteUrl,
+    retentionDays: positiveNumber('SUBMISSION_RETENTION_DAYS', env.SUBMISSION_RETENTION_DAYS, 90),
+  };
+}

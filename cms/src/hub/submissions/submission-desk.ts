@@ -1,0 +1,79 @@
+import type { Core, UID } from '@strapi/strapi';
+import {
+  SUBMISSION_FORMS,
+  SUBMISSION_HONEYPOT_FIELD,
+  SUBMISSION_TOKEN_FIELD,
+  validateSubmission,
+  type SubmissionKind,
+} from '@hub/shared';
+import { FormTokens } from './form-token';
+import { RateLimiter } from './rate-limiter';
+import { MESSAGES, formError, type SubmissionAnswer } from './responses';
+import type { SubmissionSettings } from './settings';
+import { submissionDraft } from './to-draft';
+
+const CONTENT_TYPES: Record<SubmissionKind, UID.ContentType> = {
+  'good-practice': 'api::good-practice.good-practice',
+  event: 'api::event.event',
+};
+
+/**
+ * Receives submissions from the public: checks the form token, the honeypot, the rate limit and
+ * the fields, and turns what passes into a draft for the editors. Never publishes.
+ */
+export class SubmissionDesk {
+  readonly tokens: FormTokens;
+  private readonly limiter: RateLimiter;
+
+  constructor(
+    private readonly strapi: Core.Strapi,
+    readonly settings: SubmissionSettings,
+    secret: string,
+    now: () => number = Date.now,
+  ) {
+    this.tokens = new FormTokens(secret, settings.minFillMs, now);
+    this.limiter = new RateLimiter(settings.rateLimit, now);
+  }
+
+  async receive(kind: SubmissionKind, body: unknown, address: string): Promise<SubmissionAnswer> {
+    const retryAfter = this.limiter.retryAfterSeconds(address);
+    if (retryAfter > 0) {
+      return {
+        ...formError(429, MESSAGES.tooMany(Math.ceil(this.settings.rateLimit.windowMs / 60_000))),
+        retryAfter,
+      };
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return formError(400, MESSAGES.unreadable);
+    }
+    const fields = body as Record<string, unknown>;
+    const honeypot = Object.hasOwn(fields, SUBMISSION_HONEYPOT_FIELD)
+      ? fields[SUBMISSION_HONEYPOT_FIELD]
+      : undefined;
+    if (typeof honeypot === 'string' && honeypot.trim() !== '') {
+      // A robot: it is thanked as anyone else, so it learns nothing, and nothing is stored.
+      this.limiter.record(address);
+      this.strapi.log.info(`[hub] A submission filled in the honeypot; nothing was stored.`);
+      return { status: 201, message: MESSAGES.thanks };
+    }
+    const tokenProblem = this.tokens.problem(
+      Object.hasOwn(fields, SUBMISSION_TOKEN_FIELD) ? fields[SUBMISSION_TOKEN_FIELD] : undefined,
+    );
+    if (tokenProblem === 'too-fast') return formError(400, MESSAGES.tooFast);
+    if (tokenProblem) return formError(400, MESSAGES.tokenMissing);
+
+    const result = validateSubmission(SUBMISSION_FORMS[kind], body);
+    if (!result.ok) return { status: 400, errors: result.errors };
+
+    const data = submissionDraft(kind, result.values, new Date());
+    try {
+      await this.strapi.documents(CONTENT_TYPES[kind]).create({ data } as never);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.strapi.log.error(`[hub] A valid ${kind} submission could not be stored: ${message}`);
+      return formError(500, MESSAGES.notSaved);
+    }
+    this.limiter.record(address);
+    return { status: 201, message: MESSAGES.thanks };
+  }
+}
