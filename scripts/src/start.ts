@@ -46,6 +46,8 @@ const services: Service[] = [
           PUBLISHER_URL: publisherUrl,
           PUBLISHER_SECRET: publisherSecret,
           SITE_URL: siteUrl,
+          // The static server passes the site's form posts on: its X-Forwarded-For is believed.
+          SUBMISSION_TRUSTED_PROXIES: '127.0.0.1',
         },
       });
       // The first start also compiles the server and seeds the demo content.

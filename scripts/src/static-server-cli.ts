@@ -9,6 +9,8 @@ const cmsOrigin = env.CMS_PUBLIC_URL ?? env.CMS_URL;
 const server = createStaticServer({
   root,
   cmsOrigin: cmsOrigin ? new URL(cmsOrigin).origin : undefined,
+  // The site's forms post here; this server passes them on to the CMS.
+  submissionsUpstream: env.CMS_URL,
 });
 const port = Number(env.SITE_PORT ?? 4321);
 server.listen(port, env.SITE_HOST ?? '127.0.0.1', () => console.log(`Serving ${root} on :${port}`));

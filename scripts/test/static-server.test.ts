@@ -105,3 +105,96 @@ describe('the static server', () => {
     }
   });
 });
+
+describe('the static server, for the site’s forms', () => {
+  let upstream: http.Server;
+  let proxy: http.Server;
+  let proxyBase: string;
+  const seen: { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }[] =
+    [];
+
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    // Stands in for the CMS: records what arrives and answers like the submission endpoints.
+    upstream = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        seen.push({ method: request.method, url: request.url, headers: request.headers, body });
+        response.writeHead(303, {
+          Location: 'https://hub.example.nl/bedankt/',
+          'Retry-After': '7',
+          'Set-Cookie': 'niet=doorgeven',
+        });
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    proxy = createStaticServer({ root: dir, submissionsUpstream: upstreamUrl });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    proxyBase = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await new Promise<void>((resolve) => upstream.close(() => resolve()));
+  });
+
+  it('passes a form post on to the CMS, with the address it came from last', async () => {
+    const response = await fetch(`${proxyBase}/api/submissions/events`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Forwarded-For': '203.0.113.9',
+        Cookie: 'geheim=1',
+      },
+      body: 'title=Soep',
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('https://hub.example.nl/bedankt/');
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const arrived = seen.at(-1)!;
+    expect(arrived).toMatchObject({
+      method: 'POST',
+      url: '/api/submissions/events',
+      body: 'title=Soep',
+    });
+    // What the client claimed comes first; the CMS takes the last address, the real one.
+    expect(arrived.headers['x-forwarded-for']).toBe('203.0.113.9, 127.0.0.1');
+    expect(arrived.headers.cookie).toBeUndefined();
+  });
+
+  it('passes on nothing outside the submission endpoints', async () => {
+    const before = seen.length;
+    const { request } = await import('node:http');
+    // Sent as written: fetch() would resolve the dots itself.
+    const statusOf = (rawPath: string) =>
+      new Promise<number>((resolve, reject) => {
+        const { port } = proxy.address() as AddressInfo;
+        request({ host: '127.0.0.1', port, path: rawPath }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    for (const rawPath of ['/api/submissions/../articles', '/api/submissions/%2e%2e/articles']) {
+      expect(await statusOf(rawPath), rawPath).toBe(404);
+    }
+    expect(seen.length).toBe(before);
+  });
+
+  it('says in Dutch when the CMS cannot be reached', async () => {
+    const down = createStaticServer({ root: dir, submissionsUpstream: 'http://127.0.0.1:9' });
+    await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
+    const response = await fetch(
+      `http://127.0.0.1:${(down.address() as AddressInfo).port}/api/submissions/token`,
+    );
+    expect(response.status).toBe(502);
+    expect(await response.text()).toMatch(/kan nu niet worden verstuurd/);
+    await new Promise<void>((resolve) => down.close(() => resolve()));
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import { cacheControlFor, contentTypeFor, isCompressible, securityHeaders } from './headers';
+import { SUBMISSIONS_PATH, forwardSubmission } from './submissions-proxy';
 
 /** Options of the static server. */
 export interface StaticServerOptions {
@@ -11,6 +12,8 @@ export interface StaticServerOptions {
   root: string;
   /** Origin of the CMS, the only one allowed to frame the site (preview). */
   cmsOrigin?: string;
+  /** Base URL of the CMS the site's forms submit to (through this server); none: no forms. */
+  submissionsUpstream?: string;
 }
 
 type Found = { file: string; status: number } | { redirect: string } | null;
@@ -43,6 +46,11 @@ function locate(root: string, urlPath: string): Found {
 export function createStaticServer(options: StaticServerOptions): http.Server {
   const headers = securityHeaders(options.cmsOrigin);
   return http.createServer((request, response) => {
+    const urlPath = new URL(request.url ?? '/', 'http://site').pathname;
+    if (options.submissionsUpstream && urlPath.startsWith(SUBMISSIONS_PATH)) {
+      forwardSubmission(options.submissionsUpstream, request, response, headers);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD', ...headers }).end();
       return;
@@ -59,7 +67,6 @@ export function createStaticServer(options: StaticServerOptions): http.Server {
       response.end('De site wordt gebouwd. Probeer het over een paar seconden opnieuw.');
       return;
     }
-    const urlPath = new URL(request.url ?? '/', 'http://site').pathname;
     let found = locate(root, urlPath);
     if (found && 'redirect' in found) {
       response.writeHead(301, { Location: found.redirect, ...headers }).end();
