@@ -449,6 +449,17 @@ describe('abuse', () => {
     );
   });
 
+  it('holds the limit for submissions sent at the same moment', async () => {
+    const from = '10.8.8.8';
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        post('events', { ...event(), title: `Tegelijk ${n} (voorbeeld)` }, { from }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+  });
+
   it('lets only the site’s origin call the endpoints from a browser', async () => {
     const preflight = (origin: string) =>
       fetch(`${cms.url}/api/submissions/events`, {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { appDir as cmsDir, bootTestCms, type TestCms } from '../../cms/test/harn
 import type { ExportStats } from '../../site/scripts/export-site';
 import { BuildWorkerClient } from '../src/publisher/build-worker-client';
 import { siteDir } from '../src/lib/paths';
+import { buildSiteFromScratch } from './site-build';
 
 const require = createRequire(import.meta.url);
 const SITE_URL = 'https://hub.example.nl';
@@ -37,22 +37,14 @@ function workerBuild(name: string): Promise<ExportStats> {
   });
 }
 
-/** A build from scratch, by `npm run build -w site` in a process of its own. */
+/** A build from scratch, in a process of its own, into work/<name>. */
 function freshBuild(name: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-cli.ts'], {
-    cwd: siteDir,
-    env: {
-      ...process.env,
-      CMS_URL: cms.url,
-      SITE_BUILD_TOKEN: token,
-      SITE_OUT_DIR: path.join(work, name),
-      SITE_URL,
-    },
-    stdio: 'ignore',
+  return buildSiteFromScratch({
+    cmsUrl: cms.url,
+    token,
+    outDir: path.join(work, name),
+    siteUrl: SITE_URL,
   });
-  return new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`)))),
-  );
 }
 
 beforeAll(async () => {

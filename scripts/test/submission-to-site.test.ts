@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDir as cmsDir, bootTestCms, type TestCms } from '../../cms/test/harness';
-import { siteDir } from '../src/lib/paths';
+import { buildSiteFromScratch } from './site-build';
 
 const require = createRequire(import.meta.url);
 const SITE_URL = 'https://hub.example.nl';
@@ -16,24 +15,6 @@ const TITLE = '<script>alert("titel")</script> Buurtmoestuin (voorbeeld)';
 let cms: TestCms;
 let work: string;
 let slug: string;
-
-/** Builds the site from the test CMS into work/site, in a process of its own. */
-function buildSite(token: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-cli.ts'], {
-    cwd: siteDir,
-    env: {
-      ...process.env,
-      CMS_URL: cms.url,
-      SITE_BUILD_TOKEN: token,
-      SITE_OUT_DIR: path.join(work, 'site'),
-      SITE_URL,
-    },
-    stdio: 'ignore',
-  });
-  return new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`)))),
-  );
-}
 
 /** Every file of the built site as text; search index fragments unpacked. */
 function siteTexts(dir: string): [string, string][] {
@@ -86,7 +67,12 @@ beforeAll(async () => {
   }[];
   await practices.publish({ documentId: draft!.documentId });
   slug = draft!.slug;
-  await buildSite(fs.readFileSync(process.env.SITE_BUILD_TOKEN_FILE!, 'utf8').trim());
+  await buildSiteFromScratch({
+    cmsUrl: cms.url,
+    token: fs.readFileSync(process.env.SITE_BUILD_TOKEN_FILE!, 'utf8').trim(),
+    outDir: path.join(work, 'site'),
+    siteUrl: SITE_URL,
+  });
 });
 
 afterAll(async () => {

@@ -65,6 +65,9 @@ export class SubmissionDesk {
     const result = validateSubmission(SUBMISSION_FORMS[kind], body);
     if (!result.ok) return { status: 400, errors: result.errors };
 
+    // Counted before the draft is stored: submissions sent at the same moment cannot all slip
+    // under the limit while the first ones are still being saved.
+    this.limiter.record(address);
     const data = submissionDraft(kind, result.values, new Date());
     try {
       await this.strapi.documents(CONTENT_TYPES[kind]).create({ data } as never);
@@ -73,7 +76,6 @@ export class SubmissionDesk {
       this.strapi.log.error(`[hub] A valid ${kind} submission could not be stored: ${message}`);
       return formError(500, MESSAGES.notSaved);
     }
-    this.limiter.record(address);
     return { status: 201, message: MESSAGES.thanks };
   }
 }
