@@ -1,6 +1,5 @@
+import { SUBMISSIONS_API_PATH } from '@hub/shared';
 import { submissionSettings } from '../src/hub/submissions/settings';
-
-const SUBMISSIONS = '/api/submissions/';
 
 export default () => {
   const { siteOrigin } = submissionSettings();
@@ -14,7 +13,7 @@ export default () => {
         // The public submission endpoints answer browsers on the site's origin only; the rest
         // keeps Strapi's default.
         origin: (ctx: { path: string }) =>
-          ctx.path.startsWith(SUBMISSIONS) ? (siteOrigin ? [siteOrigin] : []) : ['*'],
+          ctx.path.startsWith(SUBMISSIONS_API_PATH) ? (siteOrigin ? [siteOrigin] : []) : ['*'],
       },
     },
     'strapi::poweredBy',

@@ -1,13 +1,11 @@
 import type { Context, Next } from 'koa';
-import { SUBMISSION_MAX_BODY_BYTES } from '@hub/shared';
-import { MESSAGES } from '../hub/submissions/responses';
-
-const SUBMISSIONS = '/api/submissions/';
+import { SUBMISSION_MAX_BODY_BYTES, SUBMISSIONS_API_PATH } from '@hub/shared';
+import { MESSAGES, answerJson, formError } from '../hub/submissions/responses';
 
 function refuse(ctx: Context, status: number, message: string) {
   ctx.status = status;
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = { ok: false, errors: [{ field: '', message }] };
+  ctx.body = answerJson(formError(status, message));
 }
 
 /**
@@ -17,7 +15,7 @@ function refuse(ctx: Context, status: number, message: string) {
  * one. Bad input never gets a 5xx.
  */
 export default () => async (ctx: Context, next: Next) => {
-  if (!ctx.path.startsWith(SUBMISSIONS) || ctx.method !== 'POST') return next();
+  if (!ctx.path.startsWith(SUBMISSIONS_API_PATH) || ctx.method !== 'POST') return next();
   if (Number(ctx.get('Content-Length') || 0) > SUBMISSION_MAX_BODY_BYTES) {
     return refuse(ctx, 413, MESSAGES.tooLarge);
   }

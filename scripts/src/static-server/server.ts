@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import { cacheControlFor, contentTypeFor, isCompressible, securityHeaders } from './headers';
-import { SUBMISSIONS_PATH, forwardSubmission } from './submissions-proxy';
+import { SUBMISSIONS_API_PATH } from '@hub/shared';
+import { forwardSubmission } from './submissions-proxy';
 
 /** Options of the static server. */
 export interface StaticServerOptions {
@@ -46,9 +47,11 @@ function locate(root: string, urlPath: string): Found {
 export function createStaticServer(options: StaticServerOptions): http.Server {
   const headers = securityHeaders(options.cmsOrigin);
   return http.createServer((request, response) => {
-    const urlPath = new URL(request.url ?? '/', 'http://site').pathname;
-    if (options.submissionsUpstream && urlPath.startsWith(SUBMISSIONS_PATH)) {
-      forwardSubmission(options.submissionsUpstream, request, response, headers);
+    // Resolved once (dots too, also encoded): what is served and what is passed on.
+    const url = new URL(request.url ?? '/', 'http://site');
+    const urlPath = url.pathname;
+    if (options.submissionsUpstream && urlPath.startsWith(SUBMISSIONS_API_PATH)) {
+      forwardSubmission(options.submissionsUpstream, url, request, response, headers);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

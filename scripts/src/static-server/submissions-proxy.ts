@@ -1,8 +1,5 @@
 import http from 'node:http';
 
-/** Where the site's forms send submissions: passed on to the CMS, on the site's own origin. */
-export const SUBMISSIONS_PATH = '/api/submissions/';
-
 /** Request headers the CMS needs to read a submission; nothing else is passed on. */
 const FORWARDED_REQUEST = ['content-type', 'content-length', 'accept'];
 /** Response headers of the CMS that the browser needs. */
@@ -15,13 +12,15 @@ const FORWARDED_RESPONSE = [
 ];
 
 /**
- * Passes a request for the submission endpoints on to the CMS, so that the site's forms post to
- * their own origin: the Content-Security-Policy stays 'self', and nothing reaches another origin.
+ * Passes a request for the submission endpoints (at `url`, as the server resolved it) on to the
+ * CMS, so that the site's forms post to their own origin: the Content-Security-Policy stays
+ * 'self', and nothing reaches another origin.
  * The client's address is appended to X-Forwarded-For: the CMS believes it only from a trusted
  * proxy (SUBMISSION_TRUSTED_PROXIES) and takes the last address, the one this server saw.
  */
 export function forwardSubmission(
   upstream: string,
+  url: URL,
   request: http.IncomingMessage,
   response: http.ServerResponse,
   securityHeaders: Record<string, string>,
@@ -41,10 +40,8 @@ export function forwardSubmission(
       .writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders })
       .end('Het formulier kan nu niet worden verstuurd. Probeer het later nog eens.');
   };
-  // The path as this server understood it ("..", also encoded, already resolved).
-  const { pathname, search } = new URL(request.url ?? SUBMISSIONS_PATH, 'http://site');
   const outgoing = http.request(
-    new URL(`${pathname}${search}`, upstream),
+    new URL(`${url.pathname}${url.search}`, upstream),
     { method: request.method, headers, timeout: 15_000 },
     (answer) => {
       const passed: http.OutgoingHttpHeaders = {};

@@ -37,6 +37,11 @@ export interface SubmissionForm {
   fields: readonly SubmissionField[];
 }
 
+/**
+ * Where submissions are posted: the CMS's endpoints, which the site's web server passes on from
+ * the site's own origin (followed by `good-practices`, `events` or `token`).
+ */
+export const SUBMISSIONS_API_PATH = '/api/submissions/';
 /** Path of the site's page that thanks someone for a submission. */
 export const SUBMISSION_THANKS_PATH = '/bedankt/';
 /** Name of the honeypot field: hidden from people, filled in by robots. */

@@ -26,6 +26,14 @@ const WALL_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::00)?$/;
 
 const length = (text: string) => [...text].length;
 
+/**
+ * A field of what was sent, if it was sent: own keys only, so "__proto__", "constructor" or a
+ * key inherited from a prototype is never read through.
+ */
+export function sentField(input: object, name: string): unknown {
+  return Object.hasOwn(input, name) ? (input as Record<string, unknown>)[name] : undefined;
+}
+
 /** Line breaks unified; in a one-line field, every run of whitespace becomes one space. */
 function normalise(value: string, field: SubmissionField): string {
   const unified = value.normalize('NFC').replace(/\r\n?/g, '\n');
@@ -98,10 +106,7 @@ export function validateSubmission(form: SubmissionForm, input: unknown): Submis
   const errors: SubmissionError[] = [];
   const values: SubmissionValues = {};
   for (const field of form.fields) {
-    // Own fields only: a key such as "__proto__" or "constructor" is never read through.
-    const raw = Object.hasOwn(input, field.name)
-      ? (input as Record<string, unknown>)[field.name]
-      : undefined;
+    const raw = sentField(input, field.name);
     if (raw !== undefined && raw !== null && typeof raw !== 'string') {
       errors.push({ field: field.name, message: `${field.label}: dit moet gewone tekst zijn.` });
       continue;

@@ -28,6 +28,13 @@ export const formError = (status: number, message: string): SubmissionAnswer => 
   errors: [{ field: '', message }],
 });
 
+/** The answer as JSON: `{ ok, message }` for a success, `{ ok, errors }` otherwise. */
+export function answerJson(answer: SubmissionAnswer) {
+  return answer.status === 201
+    ? { ok: true, message: answer.message }
+    : { ok: false, errors: answer.errors ?? [] };
+}
+
 /**
  * The answer as a small Dutch HTML page, for a form posted without JavaScript that did not go
  * through: what went wrong, per field, and the way back to the form (going back, the browser

@@ -3,6 +3,7 @@ import {
   SUBMISSION_FORMS,
   SUBMISSION_HONEYPOT_FIELD,
   SUBMISSION_TOKEN_FIELD,
+  sentField,
   validateSubmission,
   type SubmissionKind,
 } from '@hub/shared';
@@ -46,19 +47,14 @@ export class SubmissionDesk {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return formError(400, MESSAGES.unreadable);
     }
-    const fields = body as Record<string, unknown>;
-    const honeypot = Object.hasOwn(fields, SUBMISSION_HONEYPOT_FIELD)
-      ? fields[SUBMISSION_HONEYPOT_FIELD]
-      : undefined;
+    const honeypot = sentField(body, SUBMISSION_HONEYPOT_FIELD);
     if (typeof honeypot === 'string' && honeypot.trim() !== '') {
       // A robot: it is thanked as anyone else, so it learns nothing, and nothing is stored.
       this.limiter.record(address);
       this.strapi.log.info(`[hub] A submission filled in the honeypot; nothing was stored.`);
       return { status: 201, message: MESSAGES.thanks };
     }
-    const tokenProblem = this.tokens.problem(
-      Object.hasOwn(fields, SUBMISSION_TOKEN_FIELD) ? fields[SUBMISSION_TOKEN_FIELD] : undefined,
-    );
+    const tokenProblem = this.tokens.problem(sentField(body, SUBMISSION_TOKEN_FIELD));
     if (tokenProblem === 'too-fast') return formError(400, MESSAGES.tooFast);
     if (tokenProblem) return formError(400, MESSAGES.tokenMissing);
 

@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import type { SubmissionKind } from '@hub/shared';
 import { SUBMISSION_FORMS, SUBMISSION_THANKS_PATH } from '@hub/shared';
 import { clientAddress } from '../../../hub/submissions/client-address';
-import { answerPage, type SubmissionAnswer } from '../../../hub/submissions/responses';
+import { answerJson, answerPage, type SubmissionAnswer } from '../../../hub/submissions/responses';
 import { submissionDesk } from '../../../hub/submissions/desk-instance';
 
 /** A browser's own form post (no JavaScript) wants a page back; anything else gets JSON. */
@@ -29,10 +29,7 @@ function answer(ctx: Context, kind: SubmissionKind, result: SubmissionAnswer) {
     return;
   }
   ctx.status = result.status;
-  ctx.body =
-    result.status === 201
-      ? { ok: true, message: result.message }
-      : { ok: false, errors: result.errors ?? [] };
+  ctx.body = answerJson(result);
 }
 
 async function receive(ctx: Context, kind: SubmissionKind) {
