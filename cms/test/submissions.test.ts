@@ -150,10 +150,44 @@ describe('a valid submission', () => {
       raw: form({ ...event(), title: 'Formulier zonder JavaScript (voorbeeld)' }),
     });
     expect(answer.status).toBe(303);
-    expect(answer.headers.get('location')).toBe(`${SITE_URL}/bedankt/`);
+    // Relative: the form is posted through the site's own address.
+    expect(answer.headers.get('location')).toBe('/bedankt/');
   });
 
-  it('sent as a plain HTML form with mistakes, gets a Dutch page that names them', async () => {
+  it('sent without JavaScript (so without a token), asks to check it, then takes it', async () => {
+    const title = 'Zonder JavaScript aangemeld (voorbeeld)';
+    const { formToken: _none, ...fields } = practice();
+    const from = '10.7.7.7';
+    const first = await post('good-practices', null, {
+      type: 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      from,
+      raw: form({ ...fields, title, description: 'Regel een\nRegel "twee" & <drie>' }),
+    });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toMatch(/text\/html/);
+    expect(first.text).toContain('Kijk of alles klopt');
+    // The form again, as filled in (escaped), with a fresh token to send it with.
+    expect(first.text).toContain(`value="${title}"`);
+    expect(first.text).toContain('Regel een\nRegel &quot;twee&quot; &amp; &lt;drie&gt;</textarea>');
+    expect(first.text).toMatch(/<option value="wandelgroep" selected>/);
+    expect(first.text).toContain('action="/api/submissions/good-practices"');
+    expect(await storedPractice(title)).toBeUndefined();
+
+    const newToken = /name="formToken" value="([^"]+)"/.exec(first.text)?.[1];
+    expect(newToken).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await post('good-practices', null, {
+      type: 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      from,
+      raw: form({ ...fields, title, formToken: newToken! }),
+    });
+    expect(second.status).toBe(303);
+    expect(await storedPractice(title)).toMatchObject({ submitted: true });
+  });
+
+  it('sent as a plain HTML form with mistakes, shows the form again with each problem', async () => {
     const answer = await post('events', null, {
       type: 'application/x-www-form-urlencoded',
       accept: 'text/html',
@@ -162,8 +196,26 @@ describe('a valid submission', () => {
     expect(answer.status).toBe(400);
     expect(answer.headers.get('content-type')).toMatch(/text\/html/);
     expect(answer.text).toContain('<html lang="nl">');
-    expect(answer.text).toContain('Uw e-mailadres: vul een e-mailadres in');
-    expect(answer.text).toContain(`${SITE_URL}/meld-een-activiteit/`);
+    // In the summary, linked to its field, and beside the field, which is marked invalid.
+    expect(answer.text).toContain(
+      '<a href="#veld-submitterEmail">Je e-mailadres: vul een e-mailadres in',
+    );
+    expect(answer.text).toMatch(/id="veld-submitterEmail"[^>]*aria-invalid="true"/);
+    expect(answer.text).toContain('value="&lt;b&gt;Vet&lt;/b&gt;"');
+    expect(answer.text).not.toContain('<b>Vet</b>');
+    // Styled like the site, from the shared stylesheet.
+    expect(answer.text).toContain('--hub-color-primary');
+  });
+
+  it('sent as a plain HTML form that is too large, gets a Dutch page, not JSON', async () => {
+    const answer = await post('events', null, {
+      type: 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      raw: form({ ...event(), description: 'x'.repeat(40_000) }),
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get('content-type')).toMatch(/text\/html/);
+    expect(answer.text).toContain('Het formulier is te groot');
   });
 });
 

@@ -13,3 +13,4 @@ export * from './rich-text/render-blocks';
 export * from './feeds/feed-limit';
 export * from './submissions/submission-forms';
 export * from './submissions/validate-submission';
+export * from './submissions/submission-form-html';

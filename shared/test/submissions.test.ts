@@ -168,7 +168,7 @@ describe('validateSubmission', () => {
     expect(
       errorsOf(validateSubmission(EVENT_SUBMISSION, { ...event, endsAt: '2026-03-28T23:00' }))
         .endsAt,
-    ).toBe('Eindigt op (als u dat weet): dit mag niet vóór het begin liggen.');
+    ).toBe('Eindigt op: dit mag niet vóór het begin liggen.');
   });
 
   it('never reads inherited keys, and is not polluted by __proto__ keys', () => {

@@ -10,6 +10,7 @@ import type { ImageRequest, SitePath } from '../src/renderer/types';
 import type { CompiledSite } from './renderer';
 import { writeImages, type ImageStats } from './site-images';
 import { writeSitemap } from './sitemap';
+import { SUBMISSION_THANKS_PATH } from '@hub/shared';
 
 /** What one export made, for logs and benchmarks. */
 export interface ExportStats {
@@ -173,7 +174,9 @@ export async function exportSite(options: {
   }
   const pagePaths = paths
     .map((sitePath) => sitePath.path)
-    .filter((urlPath) => urlPath !== '/404/' && fileForPath(urlPath).endsWith('.html'));
+    // The thank-you page is only for people who just sent a form: not for search engines.
+    .filter((urlPath) => urlPath !== '/404/' && urlPath !== SUBMISSION_THANKS_PATH)
+    .filter((urlPath) => fileForPath(urlPath).endsWith('.html'));
   await writeSitemap(outDir, siteUrl, pagePaths);
   const renderSeconds = since(started);
 

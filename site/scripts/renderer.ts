@@ -7,7 +7,16 @@ import type { Renderer } from '../src/renderer/types';
 export const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const renderersDir = path.join(siteDir, '.renderer');
 /** What the compiled site is made of: a change in any of these needs a new renderer. */
-const SOURCES = ['src', 'public', 'astro.config.mjs', 'package.json', '../package-lock.json'];
+const SOURCES = [
+  'src',
+  'public',
+  'astro.config.mjs',
+  'package.json',
+  '../package-lock.json',
+  // The shared workspace's code and styles are compiled into the site too.
+  '../shared/src',
+  '../shared/styles',
+];
 
 /** The compiled site, loaded: makes a renderer for a public URL. */
 export interface CompiledSite {

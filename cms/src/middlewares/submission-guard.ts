@@ -1,10 +1,25 @@
 import type { Context, Next } from 'koa';
 import { SUBMISSION_MAX_BODY_BYTES, SUBMISSIONS_API_PATH } from '@hub/shared';
-import { MESSAGES, answerJson, formError } from '../hub/submissions/responses';
+import type { Core } from '@strapi/strapi';
+import {
+  MESSAGES,
+  answerJson,
+  answerMessagePage,
+  formError,
+  siteNameOf,
+  wantsPage,
+} from '../hub/submissions/responses';
 
-function refuse(ctx: Context, status: number, message: string) {
+declare const strapi: Core.Strapi;
+
+async function refuse(ctx: Context, status: number, message: string) {
   ctx.status = status;
   ctx.set('Cache-Control', 'no-store');
+  if (wantsPage(ctx)) {
+    ctx.type = 'html';
+    ctx.body = answerMessagePage(message, await siteNameOf(strapi));
+    return;
+  }
   ctx.body = answerJson(formError(status, message));
 }
 

@@ -32,8 +32,12 @@ export interface SubmissionForm {
   kind: SubmissionKind;
   /** Dutch title of the form page. */
   title: string;
+  /** Dutch introduction above the form (B1): what happens with what someone sends. */
+  intro: string;
   /** Path of the form page on the site. */
   path: string;
+  /** Where the form is posted: the CMS endpoint, on the site's own origin. */
+  endpoint: string;
   fields: readonly SubmissionField[];
 }
 
@@ -54,7 +58,7 @@ export const SUBMISSION_MAX_BODY_BYTES = 32 * 1024;
 const submitterFields: readonly SubmissionField[] = [
   {
     name: 'submitterName',
-    label: 'Uw naam',
+    label: 'Je naam',
     type: 'text',
     required: true,
     maxLength: 100,
@@ -62,8 +66,8 @@ const submitterFields: readonly SubmissionField[] = [
   },
   {
     name: 'submitterEmail',
-    label: 'Uw e-mailadres',
-    hint: 'Alleen de redactie ziet dit. We mailen u als we een vraag hebben.',
+    label: 'Je e-mailadres',
+    hint: 'Alleen de redactie ziet dit. We mailen je als we een vraag hebben.',
     type: 'email',
     required: true,
     maxLength: 254,
@@ -71,7 +75,7 @@ const submitterFields: readonly SubmissionField[] = [
   },
   {
     name: 'submitterOrganisation',
-    label: 'Uw organisatie (als u die hebt)',
+    label: 'Je organisatie',
     type: 'text',
     required: false,
     maxLength: 200,
@@ -82,7 +86,7 @@ const submitterFields: readonly SubmissionField[] = [
 const description: SubmissionField = {
   name: 'description',
   label: 'Vertel er meer over',
-  hint: 'Hoe gaat het in zijn werk? Wie kan meedoen? U mag dit leeg laten.',
+  hint: 'Hoe gaat het in zijn werk? Wie kan meedoen?',
   type: 'longtext',
   required: false,
   maxLength: 4000,
@@ -101,7 +105,10 @@ const place: SubmissionField = {
 export const GOOD_PRACTICE_SUBMISSION: SubmissionForm = {
   kind: 'good-practice',
   title: 'Meld een goed voorbeeld aan',
+  intro:
+    'Doe je iets tegen eenzaamheid in Maastricht? Of ken je een mooi initiatief? Vertel het ons. De redactie leest je aanmelding en zet het voorbeeld daarna op de website.',
   path: '/meld-een-goed-voorbeeld/',
+  endpoint: `${SUBMISSIONS_API_PATH}good-practices`,
   fields: [
     {
       name: 'title',
@@ -114,7 +121,7 @@ export const GOOD_PRACTICE_SUBMISSION: SubmissionForm = {
     {
       name: 'summary',
       label: 'Korte beschrijving',
-      hint: 'In een of twee zinnen: wat doet u, en voor wie?',
+      hint: 'In een of twee zinnen: wat doe je, en voor wie?',
       type: 'longtext',
       required: true,
       maxLength: 300,
@@ -131,7 +138,7 @@ export const GOOD_PRACTICE_SUBMISSION: SubmissionForm = {
     place,
     {
       name: 'website',
-      label: 'Website (als die er is)',
+      label: 'Website',
       hint: 'Begin met https://',
       type: 'url',
       required: false,
@@ -145,7 +152,10 @@ export const GOOD_PRACTICE_SUBMISSION: SubmissionForm = {
 export const EVENT_SUBMISSION: SubmissionForm = {
   kind: 'event',
   title: 'Meld een activiteit aan',
+  intro:
+    'Organiseer je een activiteit waar mensen elkaar ontmoeten? Meld hem hier aan. De redactie leest je aanmelding en zet de activiteit daarna in de agenda.',
   path: '/meld-een-activiteit/',
+  endpoint: `${SUBMISSIONS_API_PATH}events`,
   fields: [
     {
       name: 'title',
@@ -174,7 +184,7 @@ export const EVENT_SUBMISSION: SubmissionForm = {
     },
     {
       name: 'endsAt',
-      label: 'Eindigt op (als u dat weet)',
+      label: 'Eindigt op',
       type: 'datetime',
       required: false,
       maxLength: 19,
@@ -182,7 +192,7 @@ export const EVENT_SUBMISSION: SubmissionForm = {
     place,
     {
       name: 'website',
-      label: 'Website of aanmelden (als die er is)',
+      label: 'Website of pagina om je aan te melden',
       hint: 'Begin met https://',
       type: 'url',
       required: false,

@@ -1,3 +1,5 @@
+import { EVENT_SUBMISSION, GOOD_PRACTICE_SUBMISSION, SUBMISSION_THANKS_PATH } from '@hub/shared';
+
 /** Site paths (with trailing slash), in one place so pages, feeds, sitemap and search agree. */
 export const paths = {
   home: '/',
@@ -21,6 +23,9 @@ export const paths = {
   plan: '/stappenplan/',
   page: (slug: string) => `/${slug}/`,
   search: '/zoeken/',
+  submitPractice: GOOD_PRACTICE_SUBMISSION.path,
+  submitEvent: EVENT_SUBMISSION.path,
+  submissionThanks: SUBMISSION_THANKS_PATH,
   feeds: '/feeds/',
   feedAll: '/rss.xml',
   feedNews: '/nieuws/rss.xml',

@@ -60,7 +60,8 @@ async function seedWithDrafts(strapi: Core.Strapi) {
 
 /** Boots a CMS, seeds it, builds the site into a temporary folder and serves it. */
 export async function buildTestSite(): Promise<BuiltSite> {
-  const cms = await bootTestCms();
+  // Forms may be sent one second after they are shown (instead of three): tests type fast.
+  const cms = await bootTestCms({ SUBMISSION_MIN_FILL_SECONDS: '1' });
   const drafts = await seedWithDrafts(cms.strapi);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-site-'));
   const env = {
@@ -78,7 +79,8 @@ export async function buildTestSite(): Promise<BuiltSite> {
 
   // Served by the product's own static server, so every browser test runs under its
   // Content-Security-Policy and headers.
-  const server = createStaticServer({ root: outDir });
+  // The forms post through it to the CMS, as on the live site.
+  const server = createStaticServer({ root: outDir, submissionsUpstream: cms.url });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
   return {

@@ -78,6 +78,9 @@ describe('the build', () => {
       'toegankelijkheid/index.html',
       'privacy/index.html',
       'zoeken/index.html',
+      'meld-een-goed-voorbeeld/index.html',
+      'meld-een-activiteit/index.html',
+      'bedankt/index.html',
       'feeds/index.html',
       '404.html',
       'wijken/index.html',
@@ -199,11 +202,14 @@ describe('in a browser', () => {
   /** Opens a page and records every request that leaves the site's origin. */
   async function open(
     pathname: string,
-    options: { javaScriptEnabled?: boolean } = {},
+    options: { javaScriptEnabled?: boolean; withoutSiteScripts?: boolean } = {},
   ): Promise<{ page: Page; foreign: string[] }> {
     const context = await browser.newContext({
       javaScriptEnabled: options.javaScriptEnabled ?? true,
     });
+    // The site's own scripts never load, as for a visitor without JavaScript; axe can still
+    // run (with JavaScript switched off in the browser, its checks would never finish).
+    if (options.withoutSiteScripts) await context.route(/\.m?js$/, (route) => route.abort());
     const page = await context.newPage();
     const foreign: string[] = [];
     page.on('request', (request) => {
@@ -239,35 +245,42 @@ describe('in a browser', () => {
     '/privacy/',
     '/feeds/',
     '/zoeken/',
+    '/meld-een-goed-voorbeeld/',
+    '/meld-een-activiteit/',
+    '/bedankt/',
     '/bestaat-niet/',
   ];
+
+  /** What axe finds on the page as it is now, for the WCAG 2.1 A and AA rules. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    // Through the debugger protocol, which the CSP does not govern (an injected <script> would be blocked).
+    await page.evaluate(axeSource);
+    return page.evaluate(async () => {
+      const result = await (
+        window as unknown as {
+          axe: {
+            run: (
+              context: unknown,
+              options: unknown,
+            ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map(
+        (violation) =>
+          `${violation.id} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+      );
+    });
+  }
 
   it('finds no WCAG 2.1 A/AA violation with axe on any page type, no request to another origin, nothing blocked by the CSP', async () => {
     const failures: string[] = [];
     for (const pathname of pageTypes()) {
       const { page, foreign } = await open(pathname);
-      // Through the debugger protocol, which the CSP does not govern (an injected <script> would be blocked).
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const result = await (
-          window as unknown as {
-            axe: {
-              run: (
-                context: unknown,
-                options: unknown,
-              ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-            };
-          }
-        ).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        });
-        return result.violations.map(
-          (violation) =>
-            `${violation.id} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
-        );
-      });
       failures.push(
-        ...violations.map((violation) => `${pathname}: ${violation}`),
+        ...(await axeViolations(page)).map((violation) => `${pathname}: ${violation}`),
         ...foreign.map((url) => `${pathname}: requested ${url}`),
       );
       await page.context().close();
@@ -386,5 +399,227 @@ describe('in a browser', () => {
       .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     expect(links).toContain(`/nieuws/${article.slug}/`);
     await page.context().close();
+  });
+
+  describe('the submission forms', () => {
+    const focused = (page: Page) =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        return {
+          id: element?.id ?? '',
+          text: element?.textContent?.trim() ?? '',
+          isMessage: element?.hasAttribute('data-form-message') ?? false,
+        };
+      });
+
+    /** Presses Tab until the focus is on the field with this id, or on the send button. */
+    async function tabTo(page: Page, target: { id: string } | 'Versturen') {
+      for (let step = 0; step < 40; step += 1) {
+        const now = await focused(page);
+        if (target === 'Versturen' ? now.text === 'Versturen' : now.id === target.id) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${JSON.stringify(target)}.`);
+    }
+
+    /**
+     * Types a date and time into a datetime-local field. Debian's Chromium (without the
+     * chromium-l10n package) shows it in American order: month, day, year, then hour, minute
+     * and AM/PM; the year takes up to six digits, so an arrow key moves on to the time.
+     */
+    async function typeDateTime(
+      page: Page,
+      month: string,
+      day: string,
+      year: string,
+      time: string,
+    ) {
+      await page.keyboard.type(`${month}${day}${year}`);
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.type(time);
+    }
+
+    /** The token is asked for when the page opens; the CMS takes a form a second later. */
+    async function waitForToken(page: Page) {
+      await page.waitForFunction(
+        () => document.querySelector<HTMLInputElement>('input[name="formToken"]')?.value !== '',
+      );
+    }
+    const aSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
+
+    async function storedDraft(uid: string, title: string) {
+      const documents = site.cms.strapi.documents(uid as never);
+      const [draft] = (await documents.findMany({
+        filters: { title },
+        populate: ['submitter'],
+      } as never)) as any[];
+      const published = await documents.findMany({
+        status: 'published',
+        filters: { title },
+      } as never);
+      return { draft, published };
+    }
+
+    it('takes a good practice by keyboard with JavaScript: problems first, then thanks', async () => {
+      const { page, foreign } = await open('/meld-een-goed-voorbeeld/');
+      await waitForToken(page);
+      const title = 'Bankje voor de buren in Caberg (voorbeeld)';
+      await tabTo(page, { id: 'veld-title' });
+      await page.keyboard.type(title);
+      // Sent with required fields still empty: the check in the page stops it.
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-form-message]');
+      expect((await focused(page)).isMessage).toBe(true);
+      expect(await page.locator('[data-form-message] a').allTextContents()).toEqual([
+        'Korte beschrijving: vul dit in.',
+        'Soort activiteit: vul dit in.',
+        'Je naam: vul dit in.',
+        'Je e-mailadres: vul dit in.',
+      ]);
+      expect(await page.locator('#veld-title').inputValue()).toBe(title);
+      expect(await page.locator('#veld-summary').getAttribute('aria-invalid')).toBe('true');
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The first problem's link puts the cursor in its field.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      expect((await focused(page)).id).toBe('veld-summary');
+      await page.keyboard.type('Buren zetten een bankje neer en drinken daar samen koffie.');
+      await tabTo(page, { id: 'veld-activityType' });
+      await page.keyboard.press('ArrowDown');
+      expect(await page.locator('#veld-activityType').inputValue()).not.toBe('');
+      await tabTo(page, { id: 'veld-submitterName' });
+      await page.keyboard.type('Anna Voorbeeld');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('anna@voorbeeld.nl');
+      await tabTo(page, 'Versturen');
+      await aSecond();
+      await Promise.all([page.waitForURL(`${site.url}/bedankt/`), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').textContent()).toBe('Bedankt voor je aanmelding');
+      expect(foreign).toEqual([]);
+
+      const { draft, published } = await storedDraft('api::good-practice.good-practice', title);
+      expect(draft).toMatchObject({ submitted: true, submitter: { email: 'anna@voorbeeld.nl' } });
+      expect(published).toEqual([]);
+      await page.context().close();
+    });
+
+    it('takes an activity by keyboard with JavaScript, refusing an end before the start', async () => {
+      const { page } = await open('/meld-een-activiteit/');
+      await waitForToken(page);
+      const title = 'Samen koken in Heer (voorbeeld)';
+      await tabTo(page, { id: 'veld-title' });
+      await page.keyboard.type(title);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('We koken samen en eten daarna aan een lange tafel.');
+      await tabTo(page, { id: 'veld-startsAt' });
+      await typeDateTime(page, '12', '03', '2027', '0500P');
+      await tabTo(page, { id: 'veld-endsAt' });
+      await typeDateTime(page, '12', '03', '2027', '0400P');
+      await tabTo(page, { id: 'veld-submitterName' });
+      await page.keyboard.type('Ben Voorbeeld');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('ben@voorbeeld.nl');
+      await tabTo(page, 'Versturen');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-form-message]');
+      expect(await page.locator('[data-form-message] a').allTextContents()).toEqual([
+        'Eindigt op: dit mag niet vóór het begin liggen.',
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      expect((await focused(page)).id).toBe('veld-endsAt');
+      await typeDateTime(page, '12', '03', '2027', '0700P');
+      await tabTo(page, 'Versturen');
+      await aSecond();
+      await Promise.all([page.waitForURL(`${site.url}/bedankt/`), page.keyboard.press('Enter')]);
+
+      const { draft, published } = await storedDraft('api::event.event', title);
+      // 17:00 in Maastricht in December is 16:00 UTC.
+      expect(new Date(draft.startsAt).toISOString()).toBe('2027-12-03T16:00:00.000Z');
+      expect(published).toEqual([]);
+      await page.context().close();
+    });
+
+    it('takes an activity without JavaScript: the CMS shows the problems, then thanks', async () => {
+      const { page, foreign } = await open('/meld-een-activiteit/', { withoutSiteScripts: true });
+      // No script asked for a token: the form goes out as a plain HTML form.
+      expect(await page.locator('input[name="formToken"]').inputValue()).toBe('');
+      const title = 'Wandelen langs de Maas (voorbeeld)';
+      await tabTo(page, { id: 'veld-title' });
+      await page.keyboard.type(title);
+      await tabTo(page, 'Versturen');
+      // The CMS's answer, through the site's own address: the form again, as filled in.
+      await Promise.all([
+        page.waitForURL(`${site.url}/api/submissions/events`),
+        page.keyboard.press('Enter'),
+      ]);
+      expect((await focused(page)).isMessage).toBe(true);
+      expect(await page.locator('[data-form-message] a').allTextContents()).toEqual([
+        'Korte beschrijving: vul dit in.',
+        'Begint op: vul dit in.',
+        'Je naam: vul dit in.',
+        'Je e-mailadres: vul dit in.',
+      ]);
+      expect(await page.locator('#veld-title').inputValue()).toBe(title);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await tabTo(page, { id: 'veld-summary' });
+      await page.keyboard.type('We lopen samen een uur langs de rivier.');
+      await tabTo(page, { id: 'veld-startsAt' });
+      await typeDateTime(page, '04', '10', '2027', '1000A');
+      await tabTo(page, { id: 'veld-submitterName' });
+      await page.keyboard.type('Cas Voorbeeld');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('cas@voorbeeld.nl');
+      await tabTo(page, 'Versturen');
+      await aSecond();
+      await Promise.all([page.waitForURL(`${site.url}/bedankt/`), page.keyboard.press('Enter')]);
+      expect(foreign).toEqual([]);
+      expect((await storedDraft('api::event.event', title)).draft).toMatchObject({
+        submitted: true,
+      });
+      await page.context().close();
+    });
+
+    it('asks to check a good practice sent without JavaScript, then takes it', async () => {
+      const { page } = await open('/meld-een-goed-voorbeeld/', { withoutSiteScripts: true });
+      // No script asked for a token: the form goes out as a plain HTML form.
+      expect(await page.locator('input[name="formToken"]').inputValue()).toBe('');
+      const title = 'Eettafel in Wyckerpoort (voorbeeld)';
+      await tabTo(page, { id: 'veld-title' });
+      await page.keyboard.type(title);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Elke vrijdag eten buren samen.');
+      await tabTo(page, { id: 'veld-activityType' });
+      await page.keyboard.press('ArrowDown');
+      await tabTo(page, { id: 'veld-submitterName' });
+      await page.keyboard.type('Dewi Voorbeeld');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('dewi@voorbeeld.nl');
+      await tabTo(page, 'Versturen');
+      // Without JavaScript the form had no token: the CMS asks to check it and send it again.
+      await Promise.all([
+        page.waitForURL(`${site.url}/api/submissions/good-practices`),
+        page.keyboard.press('Enter'),
+      ]);
+      expect(await page.locator('[data-form-message] h2').textContent()).toBe(
+        'Kijk of alles klopt',
+      );
+      expect((await focused(page)).isMessage).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      expect((await storedDraft('api::good-practice.good-practice', title)).draft).toBeUndefined();
+
+      await tabTo(page, 'Versturen');
+      await aSecond();
+      await Promise.all([page.waitForURL(`${site.url}/bedankt/`), page.keyboard.press('Enter')]);
+      expect((await storedDraft('api::good-practice.good-practice', title)).draft).toMatchObject({
+        submitted: true,
+        submitter: { name: 'Dewi Voorbeeld' },
+      });
+      await page.context().close();
+    });
   });
 });

@@ -1,26 +1,65 @@
-import { escapeHtml, type SubmissionError } from '@hub/shared';
+import fs from 'node:fs';
+import type { Context } from 'koa';
+import type { Core } from '@strapi/strapi';
+import {
+  escapeHtml,
+  submissionFormHtml,
+  type SubmissionError,
+  type SubmissionForm,
+  type SubmissionFormState,
+} from '@hub/shared';
+import type { FormTokens } from './form-token';
+
+/** Why a form token does not allow a submission (see FormTokens.problem). */
+export type TokenProblem = NonNullable<ReturnType<FormTokens['problem']>>;
 
 /** What a submission endpoint answers: a status and Dutch messages. */
 export interface SubmissionAnswer {
   status: number;
   /** For a success: the thank-you text. */
   message?: string;
+  /** Problems with the fields ('' for the form as a whole). */
   errors?: SubmissionError[];
+  /** Set when the form token did not allow the submission (the fields may be fine). */
+  tokenProblem?: TokenProblem;
   /** Seconds, for a 429. */
   retryAfter?: number;
 }
 
 export const MESSAGES = {
-  thanks: 'Bedankt! De redactie bekijkt uw aanmelding en neemt zo nodig contact met u op.',
+  thanks: 'Bedankt! De redactie bekijkt je aanmelding en neemt zo nodig contact met je op.',
   unreadable: 'We konden het formulier niet lezen. Probeer het opnieuw.',
   tooLarge: 'Het formulier is te groot. Maak de teksten korter en probeer het opnieuw.',
   wrongType: 'Stuur het formulier als gewoon formulier of als JSON.',
   tooMany: (minutes: number) =>
-    `U hebt net al een paar keer iets ingestuurd. Probeer het over ${minutes} minuten opnieuw.`,
+    `Je hebt net al een paar keer iets ingestuurd. Probeer het over ${minutes} minuten opnieuw.`,
   tokenMissing: 'Het formulier is verlopen. Laad de pagina opnieuw en vul het nog een keer in.',
   tooFast: 'Dat ging wel erg snel. Wacht een paar seconden en verstuur het formulier opnieuw.',
-  notSaved: 'Uw aanmelding kon niet worden opgeslagen. Probeer het later nog eens.',
+  notSaved: 'Je aanmelding kon niet worden opgeslagen. Probeer het later nog eens.',
 } as const;
+
+/**
+ * What a form sent without JavaScript shows when only its token stood in the way: the form
+ * again, as filled in, with a fresh token, and a request to check it and send it once more.
+ */
+const TOKEN_NOTICES: Record<TokenProblem, NonNullable<SubmissionFormState['notice']>> = {
+  missing: {
+    title: 'Kijk of alles klopt',
+    text: 'Hieronder staat wat je hebt ingevuld. Klopt alles? Klik dan onderaan op Versturen.',
+  },
+  'too-fast': {
+    title: 'Dat ging snel',
+    text: 'Kijk nog even of alles klopt. Klik dan onderaan op Versturen.',
+  },
+  invalid: {
+    title: 'Het formulier was verlopen',
+    text: 'Wat je hebt ingevuld, staat er nog. Kijk of alles klopt en klik onderaan op Versturen.',
+  },
+  expired: {
+    title: 'Het formulier was verlopen',
+    text: 'Wat je hebt ingevuld, staat er nog. Kijk of alles klopt en klik onderaan op Versturen.',
+  },
+};
 
 /** An answer with one message for the form as a whole. */
 export const formError = (status: number, message: string): SubmissionAnswer => ({
@@ -28,42 +67,104 @@ export const formError = (status: number, message: string): SubmissionAnswer => 
   errors: [{ field: '', message }],
 });
 
+/** A browser's own form post (no JavaScript) wants a page back; anything else gets JSON. */
+export const wantsPage = (ctx: Context) =>
+  ctx.is('application/x-www-form-urlencoded') === 'application/x-www-form-urlencoded' &&
+  ctx.accepts(['json', 'html']) === 'html';
+
 /** The answer as JSON: `{ ok, message }` for a success, `{ ok, errors }` otherwise. */
 export function answerJson(answer: SubmissionAnswer) {
-  return answer.status === 201
-    ? { ok: true, message: answer.message }
-    : { ok: false, errors: answer.errors ?? [] };
+  if (answer.status === 201) return { ok: true, message: answer.message };
+  const tokenError = answer.tokenProblem
+    ? [
+        {
+          field: '',
+          message: answer.tokenProblem === 'too-fast' ? MESSAGES.tooFast : MESSAGES.tokenMissing,
+        },
+      ]
+    : [];
+  return { ok: false, errors: [...tokenError, ...(answer.errors ?? [])] };
+}
+
+const FALLBACK_SITE_NAME = 'Lokale Coalitie tegen Eenzaamheid Maastricht';
+
+/** The site's name as the editors set it, for the header of an answer page. */
+export async function siteNameOf(strapi: Core.Strapi): Promise<string> {
+  try {
+    const site = (await strapi.documents('api::site.site').findFirst({
+      status: 'published',
+    } as never)) as { siteName?: string } | null;
+    return site?.siteName || FALLBACK_SITE_NAME;
+  } catch {
+    return FALLBACK_SITE_NAME;
+  }
+}
+
+let stylesheet: string | undefined;
+/** The site's own styles (from the shared workspace), so an answer page looks like the site. */
+function siteStyles(): string {
+  stylesheet ??= ['global.css', 'submission-form.css']
+    .map((file) => fs.readFileSync(require.resolve(`@hub/shared/styles/${file}`), 'utf8'))
+    .join('\n');
+  return stylesheet;
 }
 
 /**
- * The answer as a small Dutch HTML page, for a form posted without JavaScript that did not go
- * through: what went wrong, per field, and the way back to the form (going back, the browser
- * keeps what was filled in).
+ * A whole page in the site's look, for a browser that posted a form without JavaScript. The
+ * page is served through the site's own address (its web server passes the endpoints on), so
+ * links to the site are relative.
  */
-export function answerPage(answer: SubmissionAnswer, formUrl: string | null): string {
-  const items = (answer.errors ?? [])
-    .map((error) => `<li>${escapeHtml(error.message)}</li>`)
-    .join('');
+function page(title: string, siteName: string, main: string): string {
   return `<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Er ging iets mis met uw aanmelding</title>
-<style>body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-.summary{border:4px solid #b3261e;padding:1rem}a{color:#0b5394}a:focus{outline:3px solid #1a1a1a;outline-offset:2px}</style>
+<title>${escapeHtml(title)} | ${escapeHtml(siteName)}</title>
+<style>${siteStyles()}</style>
 </head>
 <body>
-<main>
-<h1>Er ging iets mis met uw aanmelding</h1>
-<div class="summary" role="alert">
-<h2>Dit moet u nog aanpassen</h2>
-<ul>${items}</ul>
-</div>
-<p>Ga met de knop <strong>Terug</strong> van uw browser terug naar het formulier. Wat u al had ingevuld, staat er dan nog.</p>
-${formUrl ? `<p>Of <a href="${escapeHtml(formUrl)}">open het formulier opnieuw</a>.</p>` : ''}
+<a class="skip-link" href="#inhoud">Naar de inhoud</a>
+<header class="form-page-header"><div class="container"><a href="/">${escapeHtml(siteName)}</a></div></header>
+<main id="inhoud" class="container" tabindex="-1">
+${main}
 </main>
 </body>
 </html>`;
+}
+
+/**
+ * The answer to a form posted without JavaScript that did not go through: the form again, as it
+ * was filled in, with each problem beside its field and in a summary above it (or, when only
+ * the token was missing, a request to check it), and a fresh token to send it again.
+ */
+export function answerFormPage(
+  form: SubmissionForm,
+  answer: SubmissionAnswer,
+  state: { values: Record<string, string>; token: string; siteName: string },
+): string {
+  const errors = answer.errors ?? [];
+  const notice =
+    answer.tokenProblem && errors.length === 0 ? TOKEN_NOTICES[answer.tokenProblem] : undefined;
+  return page(
+    form.title,
+    state.siteName,
+    `<h1>${escapeHtml(form.title)}</h1>\n` +
+      submissionFormHtml(form, { values: state.values, errors, notice, token: state.token }),
+  );
+}
+
+/**
+ * A page with one problem that stopped a form before it could be read (too large, say): the
+ * way back is the browser's Back button, which keeps what was filled in.
+ */
+export function answerMessagePage(message: string, siteName: string): string {
+  return page(
+    'Het formulier is niet verstuurd',
+    siteName,
+    `<h1>Het formulier is niet verstuurd</h1>
+<div class="form-message form-message--error"><p>${escapeHtml(message)}</p></div>
+<p>Ga met de knop <strong>Terug</strong> van je browser terug naar het formulier. Wat je al had ingevuld, staat er dan nog.</p>`,
+  );
 }

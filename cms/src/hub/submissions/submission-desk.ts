@@ -54,11 +54,11 @@ export class SubmissionDesk {
       this.strapi.log.info(`[hub] A submission filled in the honeypot; nothing was stored.`);
       return { status: 201, message: MESSAGES.thanks };
     }
+    // Checked together, so one answer names every problem: a form sent without JavaScript has
+    // no token yet, and is answered with its fields checked and a token to send it again.
     const tokenProblem = this.tokens.problem(sentField(body, SUBMISSION_TOKEN_FIELD));
-    if (tokenProblem === 'too-fast') return formError(400, MESSAGES.tooFast);
-    if (tokenProblem) return formError(400, MESSAGES.tokenMissing);
-
     const result = validateSubmission(SUBMISSION_FORMS[kind], body);
+    if (tokenProblem) return { status: 400, errors: result.ok ? [] : result.errors, tokenProblem };
     if (!result.ok) return { status: 400, errors: result.errors };
 
     // Counted before the draft is stored: submissions sent at the same moment cannot all slip

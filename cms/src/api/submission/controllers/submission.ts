@@ -1,35 +1,55 @@
 import type { Context } from 'koa';
 import type { SubmissionKind } from '@hub/shared';
-import { SUBMISSION_FORMS, SUBMISSION_THANKS_PATH } from '@hub/shared';
+import { SUBMISSION_FORMS, SUBMISSION_THANKS_PATH, sentField } from '@hub/shared';
 import { clientAddress } from '../../../hub/submissions/client-address';
-import { answerJson, answerPage, type SubmissionAnswer } from '../../../hub/submissions/responses';
+import {
+  answerFormPage,
+  answerJson,
+  siteNameOf,
+  wantsPage,
+  type SubmissionAnswer,
+} from '../../../hub/submissions/responses';
 import { submissionDesk } from '../../../hub/submissions/desk-instance';
+import type { Core } from '@strapi/strapi';
 
-/** A browser's own form post (no JavaScript) wants a page back; anything else gets JSON. */
-const wantsPage = (ctx: Context) =>
-  ctx.is('application/x-www-form-urlencoded') === 'application/x-www-form-urlencoded' &&
-  ctx.accepts(['json', 'html']) === 'html';
+declare const strapi: Core.Strapi;
 
-function answer(ctx: Context, kind: SubmissionKind, result: SubmissionAnswer) {
-  const { settings } = submissionDesk();
+/** What was typed into the form's own fields, to show it again. */
+function typedValues(kind: SubmissionKind, body: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (typeof body !== 'object' || body === null) return values;
+  for (const field of SUBMISSION_FORMS[kind].fields) {
+    const value = sentField(body, field.name);
+    if (typeof value === 'string') values[field.name] = value;
+  }
+  return values;
+}
+
+async function answer(ctx: Context, kind: SubmissionKind, body: unknown, result: SubmissionAnswer) {
+  const desk = submissionDesk();
   ctx.set('Cache-Control', 'no-store');
   if (result.retryAfter) ctx.set('Retry-After', String(result.retryAfter));
-  if (wantsPage(ctx)) {
-    if (result.status === 201 && settings.siteUrl) {
-      ctx.redirect(new URL(SUBMISSION_THANKS_PATH, settings.siteUrl).toString());
-      ctx.status = 303;
-      return;
-    }
+  if (!wantsPage(ctx)) {
     ctx.status = result.status;
-    ctx.type = 'html';
-    const formUrl = settings.siteUrl
-      ? new URL(SUBMISSION_FORMS[kind].path, settings.siteUrl).toString()
-      : null;
-    ctx.body = result.status === 201 ? result.message : answerPage(result, formUrl);
+    ctx.body = answerJson(result);
     return;
   }
-  ctx.status = result.status;
-  ctx.body = answerJson(result);
+  if (result.status === 201) {
+    // Relative: the form came through the site's own address, and goes on to its thank-you page.
+    ctx.status = 303;
+    ctx.set('Location', SUBMISSION_THANKS_PATH);
+    return;
+  }
+  // Only the token was missing (as for every form sent without JavaScript): the form is shown
+  // again to check and send, which is not an error.
+  const onlyToken = Boolean(result.tokenProblem) && (result.errors ?? []).length === 0;
+  ctx.status = onlyToken ? 200 : result.status;
+  ctx.type = 'html';
+  ctx.body = answerFormPage(SUBMISSION_FORMS[kind], result, {
+    values: typedValues(kind, body),
+    token: desk.tokens.issue(),
+    siteName: await siteNameOf(strapi),
+  });
 }
 
 async function receive(ctx: Context, kind: SubmissionKind) {
@@ -39,7 +59,8 @@ async function receive(ctx: Context, kind: SubmissionKind) {
     ctx.get('X-Forwarded-For') || undefined,
     desk.settings.trustedProxies,
   );
-  answer(ctx, kind, await desk.receive(kind, ctx.request.body, address));
+  const body: unknown = ctx.request.body;
+  await answer(ctx, kind, body, await desk.receive(kind, body, address));
 }
 
 export default {
