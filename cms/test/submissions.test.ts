@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestCms, type TestCms } from './harness';
+import { adminLogin, request } from './http';
 import { forgetOldSubmitters } from '../src/hub/submissions/forget-submitters';
 
 const SITE_URL = 'https://hub.example.nl';
+const ADMIN = { email: 'redactie@example.org', password: 'Redactiewachtwoord1' };
 let cms: TestCms;
 let token: string;
 
 beforeAll(async () => {
   cms = await bootTestCms({
     SITE_URL,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
     SUBMISSION_MIN_FILL_SECONDS: '1',
     // The test client stands in for the site's web server: its X-Forwarded-For is believed, so
     // each test can submit from an address of its own.
@@ -216,6 +220,43 @@ describe('a valid submission', () => {
     expect(answer.status).toBe(413);
     expect(answer.headers.get('content-type')).toMatch(/text\/html/);
     expect(answer.text).toContain('Het formulier is te groot');
+  });
+});
+
+describe('review by the editors', () => {
+  it('shows submissions in the admin list as "Ingezonden", and lets editors filter on it', async () => {
+    const contentManager = cms.strapi.plugin('content-manager').service('content-types');
+    for (const uid of ['api::good-practice.good-practice', 'api::event.event']) {
+      const { layouts, settings, metadatas } = await contentManager.findConfiguration({ uid });
+      expect(layouts.list, uid).toContain('submitted');
+      expect(settings.filterable, uid).toBe(true);
+      expect(metadatas.submitted.list.label, uid).toBe('Ingezonden');
+    }
+    const submitter = await cms.strapi
+      .plugin('content-manager')
+      .service('components')
+      .findConfiguration({ uid: 'submission.submitter' });
+    expect(submitter.metadatas.email.edit.label).toBe('E-mailadres');
+
+    // The same filter the admin's list view sends.
+    await cms.strapi.documents('api::good-practice.good-practice').create({
+      data: {
+        title: 'Door de redactie zelf gemaakt (voorbeeld)',
+        summary: 'Een voorbeeld dat niet via het formulier kwam.',
+        activityType: 'anders',
+      },
+    } as never);
+    const jwt = await adminLogin(cms.url, ADMIN.email, ADMIN.password);
+    const filtered = await request<{ results: { title: string; submitted: boolean }[] }>(
+      cms.url,
+      '/content-manager/collection-types/api::good-practice.good-practice?filters[$and][0][submitted][$eq]=true',
+      { token: jwt },
+    );
+    expect(filtered.status).toBe(200);
+    const titles = filtered.body.results.map((result) => result.title);
+    expect(titles).toContain('Wandelen met de buren (voorbeeld)');
+    expect(titles).not.toContain('Door de redactie zelf gemaakt (voorbeeld)');
+    expect(filtered.body.results.every((result) => result.submitted)).toBe(true);
   });
 });
 

@@ -150,9 +150,10 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
     ...Object.keys(strapi.contentTypes)
       .filter((uid) => uid.startsWith('api::'))
       .map((uid) => ({ uid, service: contentManager.service('content-types') })),
-    ...Object.keys(strapi.components)
-      .filter((uid) => uid.startsWith('shared.'))
-      .map((uid) => ({ uid, service: contentManager.service('components') })),
+    ...Object.keys(strapi.components).map((uid) => ({
+      uid,
+      service: contentManager.service('components'),
+    })),
   ];
   for (const { uid, service } of targets) {
     const configuration = await service.findConfiguration({ uid: uid as UID.Schema });

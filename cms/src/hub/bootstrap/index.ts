@@ -4,13 +4,14 @@ import { ensureBuildToken } from './build-token';
 import { seedTaxonomies } from './taxonomies';
 import { ensureSuperAdmin } from './super-admin';
 import { applyAdminLabels } from './admin-labels';
+import { showSubmissionsInLists } from './submission-lists';
 import { ensurePublisherWebhook } from './publisher-webhook';
 import { seedDemoContentOnce } from '../seed/seed-demo';
 
 /**
  * Runs on every start and is idempotent: closes the content API to all but API tokens, makes sure the site build
  * has its read-only token, seeds the fixed taxonomies, creates the first admin when asked,
- * labels the admin in Dutch, registers the webhook to the publisher (when configured) and, when `SEED_DEMO_CONTENT=first-run`, seeds the demo content
+ * labels the admin in Dutch (with submissions marked in the lists), registers the webhook to the publisher (when configured) and, when `SEED_DEMO_CONTENT=first-run`, seeds the demo content
  * once per database.
  */
 export async function runBootstrap(strapi: Core.Strapi): Promise<void> {
@@ -19,6 +20,7 @@ export async function runBootstrap(strapi: Core.Strapi): Promise<void> {
   await seedTaxonomies(strapi);
   await ensureSuperAdmin(strapi);
   await applyAdminLabels(strapi);
+  await showSubmissionsInLists(strapi);
   await ensurePublisherWebhook(strapi);
   if (process.env.SEED_DEMO_CONTENT === 'first-run') await seedDemoContentOnce(strapi);
 }
