@@ -1,15 +1,47 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestCms, type TestCms } from './harness';
 import { adminLogin, request } from './http';
 import { forgetOldSubmitters } from '../src/hub/submissions/forget-submitters';
+import { submissionSettings } from '../src/hub/submissions/settings';
 
 const SITE_URL = 'https://hub.example.nl';
 const ADMIN = { email: 'redactie@example.org', password: 'Redactiewachtwoord1' };
+const EDITORS = 'redactie@voorbeeld.nl';
 let cms: TestCms;
 let token: string;
 
+/** A mail server that keeps what it receives: where the editors' notices go. */
+const mails: { to: string[]; text: string }[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  onData(stream, session, done) {
+    let raw = '';
+    stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    stream.on('end', () => {
+      // Quoted-printable, as nodemailer sends Dutch text: soft line breaks and =XX bytes undone.
+      const text = Buffer.from(
+        raw
+          .replace(/=\r?\n/g, '')
+          .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        'latin1',
+      ).toString('utf8');
+      mails.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), text });
+      done();
+    });
+  },
+});
+
 beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   cms = await bootTestCms({
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String((smtp.server.address() as AddressInfo).port),
+    EMAIL_FROM: 'hub@voorbeeld.nl',
+    SUBMISSION_NOTIFY_TO: EDITORS,
     SITE_URL,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
@@ -24,6 +56,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cms?.stop();
+  await new Promise<void>((resolve) => smtp.close(resolve));
+  for (const name of ['SMTP_HOST', 'SMTP_PORT', 'EMAIL_FROM', 'SUBMISSION_NOTIFY_TO'])
+    Reflect.deleteProperty(process.env, name);
 });
 
 async function freshToken(): Promise<string> {
@@ -257,6 +292,39 @@ describe('review by the editors', () => {
     expect(titles).toContain('Wandelen met de buren (voorbeeld)');
     expect(titles).not.toContain('Door de redactie zelf gemaakt (voorbeeld)');
     expect(filtered.body.results.every((result) => result.submitted)).toBe(true);
+  });
+});
+
+describe('the editors’ e-mail notice', () => {
+  it('tells the editors about a new submission, with a link to the draft, and nothing of who sent it', async () => {
+    const title = 'Ommetje door Malpertuis (voorbeeld)';
+    expect((await post('good-practices', { ...practice(), title })).status).toBe(201);
+    const stored = await storedPractice(title);
+    const notice = await (async () => {
+      for (let wait = 0; wait < 50; wait += 1) {
+        const found = mails.find((mail) => mail.text.includes(title));
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return undefined;
+    })();
+    expect(notice?.to).toEqual([EDITORS]);
+    expect(notice?.text).toContain(
+      `/admin/content-manager/collection-types/api::good-practice.good-practice/${stored?.documentId}`,
+    );
+    expect(notice?.text).not.toContain('carla@voorbeeld.nl');
+    expect(notice?.text).not.toContain('Carla Voorbeeld');
+  });
+
+  it('is off unless a mail server is configured', () => {
+    expect(submissionSettings({}).notifyTo).toEqual([]);
+    expect(submissionSettings({ SUBMISSION_NOTIFY_TO: EDITORS }).notifyTo).toEqual([]);
+    expect(
+      submissionSettings({
+        SMTP_HOST: 'smtp.voorbeeld.nl',
+        SUBMISSION_NOTIFY_TO: `${EDITORS}, b@c.nl`,
+      }).notifyTo,
+    ).toEqual([EDITORS, 'b@c.nl']);
   });
 });
 

@@ -10,10 +10,13 @@ export interface SubmissionSettings {
   trustedProxies: string[];
   /** SITE_URL's origin: the only origin allowed to call the endpoints from a browser. */
   siteOrigin: string | null;
-  /** SITE_URL: where a form posted without JavaScript returns to (its /bedankt/ page). */
-  siteUrl: string | null;
   /** SUBMISSION_RETENTION_DAYS: submitter data is wiped from drafts older than this; default 90. */
   retentionDays: number;
+  /**
+   * SUBMISSION_NOTIFY_TO: editors who get an e-mail about each new submission (comma-separated).
+   * Empty unless SMTP_HOST is set too: without a mail server, nobody is mailed.
+   */
+  notifyTo: string[];
 }
 
 function positiveNumber(name: string, value: string | undefined, fallback: number): number {
@@ -25,18 +28,22 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
   return number;
 }
 
+/** A comma-separated setting as a list, without blanks. */
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
 export function submissionSettings(env: NodeJS.ProcessEnv = process.env): SubmissionSettings {
   const siteUrl = env.SITE_URL?.trim() || null;
   return {
     rateLimit: parseRateLimit(env.SUBMISSION_RATE_LIMIT),
     minFillMs:
       positiveNumber('SUBMISSION_MIN_FILL_SECONDS', env.SUBMISSION_MIN_FILL_SECONDS, 3) * 1000,
-    trustedProxies: (env.SUBMISSION_TRUSTED_PROXIES ?? '')
-      .split(',')
-      .map((address) => address.trim())
-      .filter(Boolean),
+    trustedProxies: list(env.SUBMISSION_TRUSTED_PROXIES),
     siteOrigin: siteUrl ? new URL(siteUrl).origin : null,
-    siteUrl,
     retentionDays: positiveNumber('SUBMISSION_RETENTION_DAYS', env.SUBMISSION_RETENTION_DAYS, 90),
+    notifyTo: env.SMTP_HOST?.trim() ? list(env.SUBMISSION_NOTIFY_TO) : [],
   };
 }

@@ -12,6 +12,7 @@ import { RateLimiter } from './rate-limiter';
 import { MESSAGES, formError, type SubmissionAnswer } from './responses';
 import type { SubmissionSettings } from './settings';
 import { submissionDraft } from './to-draft';
+import { notifyEditors } from './notify-editors';
 
 const CONTENT_TYPES: Record<SubmissionKind, UID.ContentType> = {
   'good-practice': 'api::good-practice.good-practice',
@@ -65,13 +66,22 @@ export class SubmissionDesk {
     // under the limit while the first ones are still being saved.
     this.limiter.record(address);
     const data = submissionDraft(kind, result.values, new Date());
+    const uid = CONTENT_TYPES[kind];
+    let documentId: string;
     try {
-      await this.strapi.documents(CONTENT_TYPES[kind]).create({ data } as never);
+      ({ documentId } = await this.strapi.documents(uid).create({ data } as never));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.strapi.log.error(`[hub] A valid ${kind} submission could not be stored: ${message}`);
       return formError(500, MESSAGES.notSaved);
     }
+    // Not awaited: the person who sent the form never waits for a mail server.
+    void notifyEditors(this.strapi, this.settings.notifyTo, {
+      kind,
+      uid,
+      documentId,
+      title: String(result.values.title ?? ''),
+    });
     return { status: 201, message: MESSAGES.thanks };
   }
 }
