@@ -64,6 +64,15 @@ describe('demo content', () => {
     );
   });
 
+  it('says in the privacy statement what a form stores, why, and for how long', async () => {
+    const [privacy] = (await published('page')).filter((page) => page.slug === 'privacy');
+    const text = JSON.stringify(privacy?.body);
+    expect(text).toContain('Meld je iets aan via een formulier?');
+    expect(text).toContain('je naam en je e-mailadres');
+    expect(text).toContain('Na 90 dagen halen we je naam, e-mailadres en organisatie');
+    expect(text).toContain('onthoudt de website 10 minuten');
+  });
+
   it('reports the kick-off of 28 March 2024', async () => {
     const articles = await published('article');
     expect(

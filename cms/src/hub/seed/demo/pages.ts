@@ -1,5 +1,10 @@
 import { coalitionGoals } from './coalition-goals';
 import type { DemoPage } from './types';
+import { submissionSettings } from '../../submissions/settings';
+
+// The privacy statement names the periods this CMS is configured with.
+const { retentionDays, rateLimit } = submissionSettings();
+const rateWindowMinutes = Math.ceil(rateLimit.windowMs / 60_000);
 
 /** Free pages: about the coalition, the accessibility statement and the privacy statement. */
 export const demoPages: DemoPage[] = [
@@ -75,6 +80,19 @@ export const demoPages: DemoPage[] = [
       { heading: 'Welke gegevens bewaren we wel?' },
       'Redacteuren schrijven de berichten in een beheersysteem (CMS). Daarvoor hebben zij een account. Van hen bewaren we alleen de gegevens van dat account: naam, e-mailadres en een beveiligd wachtwoord.',
       'Stuur je ons een mail? Dan gebruiken we je gegevens alleen om je vraag te beantwoorden.',
+      { heading: 'Meld je iets aan via een formulier?' },
+      'Je kunt een goed voorbeeld of een activiteit aanmelden via een formulier op deze website. Dan bewaren we:',
+      {
+        list: [
+          'wat je over het voorbeeld of de activiteit schrijft;',
+          'je naam en je e-mailadres;',
+          'je organisatie, als je die invult;',
+          'de datum en tijd waarop je het formulier stuurde.',
+        ],
+      },
+      'Je naam, e-mailadres en organisatie zien alleen de redacteuren. Zij gebruiken ze om je een vraag te stellen over je aanmelding. Ze komen nooit op de website, in de RSS-feeds of in de zoekfunctie.',
+      `Na ${retentionDays} dagen halen we je naam, e-mailadres en organisatie automatisch weg. Wat je over het voorbeeld of de activiteit schreef, blijft staan. De redactie kan dat op de website zetten.`,
+      `Om spam en misbruik tegen te houden, onthoudt de website ${rateWindowMinutes} minuten hoe vaak er vanaf een internetadres een formulier is gestuurd. Daarna vergeten we dat. We slaan dit adres niet op.`,
       { heading: 'Jouw rechten' },
       'Volgens de privacywet AVG heb je rechten. Je mag vragen welke gegevens we van je hebben. Je mag ze laten verbeteren of verwijderen. Ook mag je bezwaar maken. Ben je het niet met ons eens? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.',
       { heading: 'Vragen?' },
