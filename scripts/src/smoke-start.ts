@@ -1,7 +1,7 @@
 /**
  * `npm run smoke:start`: rehearses what a newcomer does. Runs `npm start` on a fresh SQLite
  * database, checks what it promises (health, admin panel, seeded demo content, a closed
- * public API, the site built and served), then stops it the way Ctrl-C does and checks that
+ * public API, the site built and served, a form sent through the site), then stops it the way Ctrl-C does and checks that
  * everything stopped.
  */
 import { spawn } from 'node:child_process';
@@ -42,6 +42,48 @@ async function total(collection: string, token: string): Promise<number> {
   });
   const body = (await response.json()) as { meta?: { pagination?: { total?: number } } };
   return body.meta?.pagination?.total ?? 0;
+}
+
+/**
+ * A form sent to the site's own address without JavaScript: the CMS (through the site's server)
+ * asks to check it, then takes it with the token from that page, as a draft that is not public.
+ */
+async function checkSubmissionThroughSite(buildToken: string): Promise<void> {
+  const title = `Rookproef ${Date.now()} (voorbeeld)`;
+  const fields = {
+    title,
+    summary: 'Een aanmelding van de rookproef van npm start.',
+    activityType: 'anders',
+    submitterName: 'Rookproef',
+    submitterEmail: 'rookproef@example.org',
+  };
+  const send = (formToken?: string) =>
+    fetch(`${siteBase}/api/submissions/good-practices`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+      body: new URLSearchParams({ ...fields, ...(formToken ? { formToken } : {}) }).toString(),
+    }).catch(() => null);
+  const first = await send();
+  const page = first ? await first.text() : '';
+  const formToken = /name="formToken" value="([^"]+)"/.exec(page)?.[1];
+  check(
+    first?.status === 200 && page.includes('Kijk of alles klopt') && Boolean(formToken),
+    `a form sent without JavaScript through the site is shown again to check (${first?.status})`,
+  );
+  if (!formToken) return;
+  // The CMS takes a form no sooner than SUBMISSION_MIN_FILL_SECONDS (3) after its token.
+  await new Promise((resolve) => setTimeout(resolve, 3500));
+  const second = await send(formToken);
+  check(
+    second?.status === 303 && second.headers.get('location') === '/bedankt/',
+    `sent again, it goes on to /bedankt/ (${second?.status})`,
+  );
+  const query = `filters[title][$eq]=${encodeURIComponent(title)}`;
+  const published = await fetch(`${base}/api/good-practices?${query}`, {
+    headers: { Authorization: `Bearer ${buildToken}` },
+  }).then((response) => response.json() as Promise<{ data?: unknown[] }>);
+  check(published.data?.length === 0, 'the submission is not published');
 }
 
 const startedAt = Date.now();
@@ -105,10 +147,13 @@ try {
       '/rss.xml',
       '/agenda.ics',
       '/sitemap-index.xml',
+      '/meld-een-goed-voorbeeld/',
+      '/meld-een-activiteit/',
     ];
     for (const sitePath of sitePaths) {
       check((await status(`${siteBase}${sitePath}`)) === 200, `site ${sitePath} answers 200`);
     }
+    await checkSubmissionThroughSite(token);
   }
 } finally {
   if (child.pid) process.kill(-child.pid, 'SIGINT');
