@@ -14,3 +14,4 @@ export * from './feeds/feed-limit';
 export * from './submissions/submission-forms';
 export * from './submissions/validate-submission';
 export * from './submissions/submission-form-html';
+export * from './readability/readability';

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { countSyllables, scoreReadability, splitSentences, wordsOf } from '../src';
+
+describe('countSyllables (Dutch)', () => {
+  it.each([
+    ['ik', 1],
+    ['Maastricht', 2],
+    ['koffie', 2],
+    ['eenzaamheid', 3],
+    ['mijn', 1],
+    ['eeuw', 1],
+    ['gezellig', 3],
+    ['buurtbewoners', 4],
+    ['België', 3],
+    ['ruïne', 3],
+    ['café', 2],
+    ['ontmoetingsplek', 4],
+  ])('%s has %i', (word, syllables) => {
+    expect(countSyllables(word)).toBe(syllables);
+  });
+});
+
+describe('splitSentences and wordsOf', () => {
+  it('does not end a sentence at a known abbreviation, but does at a blank line', () => {
+    expect(
+      splitSentences('Kom bijv. op dinsdag. Of op vrijdag!\n\nKoffie staat klaar\n\nWelkom'),
+    ).toEqual(['Kom bijv. op dinsdag.', 'Of op vrijdag!', 'Koffie staat klaar', 'Welkom']);
+  });
+
+  it('counts words with letters only, keeping hyphenated words whole', () => {
+    expect(wordsOf('Op 14 maart: lief-en-leedstraat, 2,50 euro.')).toEqual([
+      'Op',
+      'maart',
+      'lief-en-leedstraat',
+      'euro',
+    ]);
+  });
+});
+
+describe('scoreReadability', () => {
+  it('gives the hand-computed figures for a short text', () => {
+    // 3 sentences, 14 words, 19 syllables, 2 words of more than six letters (Maastricht, gezellig).
+    const score = scoreReadability(
+      'Ik woon in Maastricht. Ik drink graag koffie met de buren. Dat is gezellig.',
+    );
+    expect(score).toMatchObject({ sentences: 3, words: 14, syllables: 19, longWords: 2 });
+    // 206.835 - 0.93 * 14/3 - 77 * 19/14 = 97.995; 14/3 + 100 * 2/14 = 18.95.
+    expect(score.fleschDouma).toBeCloseTo(98.0, 1);
+    expect(score.lix).toBeCloseTo(19.0, 1);
+    expect(score.averageSentenceLength).toBeCloseTo(4.7, 1);
+    // Too short to judge.
+    expect(score.level).toBe('te-kort');
+  });
+
+  it('calls short sentences with everyday words B1', () => {
+    const text =
+      'Elke dinsdag is er koffie in het buurthuis. Iedereen is welkom. Je hoeft je niet aan te melden. ' +
+      'Er zijn vrijwilligers die je graag helpen. Samen praten we over de week. Kom gerust een keer kijken.';
+    const score = scoreReadability(text);
+    expect(score.words).toBeGreaterThanOrEqual(20);
+    expect(score.fleschDouma).toBeGreaterThanOrEqual(60);
+    expect(score.level).toBe('B1');
+    expect(score.longSentences).toEqual([]);
+    expect(score.hardWords).toEqual([]);
+  });
+
+  it('calls long, dense sentences hard, and names the longest sentence and hard words', () => {
+    const long =
+      'De gemeentelijke beleidsmedewerkers ontwikkelen in samenwerking met maatschappelijke ' +
+      'organisaties en vertegenwoordigers van buurtbewoners een integrale uitvoeringsagenda ' +
+      'ter bevordering van sociale participatie en ter voorkoming van eenzaamheidsproblematiek ' +
+      'onder kwetsbare doelgroepen.';
+    const score = scoreReadability(`${long} Dat is belangrijk.`);
+    expect(score.level).toBe('moeilijk');
+    expect(score.fleschDouma).toBeLessThan(50);
+    expect(score.lix).toBeGreaterThan(50);
+    expect(score.longSentences).toHaveLength(1);
+    expect(score.longSentences[0]?.text).toBe(long);
+    expect(score.longSentences[0]?.words).toBe(29);
+    expect(score.hardWords).toContain('eenzaamheidsproblematiek');
+    expect(score.hardWords).toContain('uitvoeringsagenda');
+    expect(score.hardWords).not.toContain('Dat');
+  });
+
+  it('survives an empty text', () => {
+    expect(scoreReadability('')).toMatchObject({ words: 0, sentences: 0, level: 'te-kort' });
+  });
+});
