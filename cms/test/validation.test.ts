@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UID } from '@strapi/strapi';
-import { CONTENT_RULES, messages, type ContentTypeKey } from '@hub/shared';
+import { CONTENT_RULES, accessibilityMessages, messages, type ContentTypeKey } from '@hub/shared';
 import { bootTestCms, type TestCms } from './harness';
 import { paragraph, uploadImage, validData } from './fixtures';
 import { adminLogin, request, type StrapiErrorBody } from './http';
@@ -124,6 +124,58 @@ describe('images need alternative text', () => {
     expect(await rejection(publish)).toEqual([
       messages.missingAltText('Afbeelding bovenaan', 'later-leeg.jpg'),
     ]);
+  });
+});
+
+describe('accessibility at publication', () => {
+  const publish = (documentId: string) => () =>
+    cms.strapi.documents('api::article.article').publish({ documentId } as never);
+
+  it('blocks publishing an image in the text without alt text, and not saving the draft', async () => {
+    // As the admin's editor inserts it: the file as it was in the Media Library at that moment.
+    const id = await uploadImage(cms.strapi, null, 'wandeling.jpg');
+    const file = await cms.strapi.db.query('plugin::upload.file').findOne({ where: { id } });
+    const body = [
+      ...paragraph('Een foto van de wandeling.'),
+      {
+        type: 'image',
+        image: JSON.parse(JSON.stringify(file)),
+        children: [{ type: 'text', text: '' }],
+      },
+    ];
+    const draft = await create('article', { ...valid.article, title: 'Foto zonder tekst', body });
+    expect(draft.documentId).toBeTruthy();
+    expect(await rejection(publish(draft.documentId))).toEqual([
+      accessibilityMessages.imageWithoutAlt('Tekst', 'wandeling.jpg'),
+    ]);
+  });
+
+  it('blocks publishing a heading that skips a level; a vague link text does not', async () => {
+    const heading = (level: number, text: string) => ({
+      type: 'heading',
+      level,
+      children: [{ type: 'text', text }],
+    });
+    const link = {
+      type: 'paragraph',
+      children: [
+        { type: 'link', url: '/agenda/', children: [{ type: 'text', text: 'klik hier' }] },
+      ],
+    };
+    const skipping = await create('article', {
+      ...valid.article,
+      title: 'Kop overgeslagen',
+      body: [heading(2, 'Inleiding'), heading(4, 'Detail'), link],
+    });
+    expect(await rejection(publish(skipping.documentId))).toEqual([
+      accessibilityMessages.headingSkipsLevel('Tekst', 'Detail', 4, 3),
+    ]);
+    const fine = await create('article', {
+      ...valid.article,
+      title: 'Koppen op volgorde',
+      body: [heading(2, 'Inleiding'), heading(3, 'Detail'), link],
+    });
+    expect(await rejection(publish(fine.documentId))).toEqual([]);
   });
 });
 

@@ -15,3 +15,4 @@ export * from './submissions/submission-forms';
 export * from './submissions/validate-submission';
 export * from './submissions/submission-form-html';
 export * from './readability/readability';
+export * from './validation/accessibility';

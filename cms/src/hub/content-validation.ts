@@ -4,6 +4,7 @@ import {
   CONTENT_RULES,
   SLUG_PATTERN,
   findContentIssues,
+  findPublishIssues,
   firstFreeSlug,
   isBlank,
   messages,
@@ -137,6 +138,8 @@ async function enforceRules(
   for (const field of imageFields) images[field] = await attachedImage(strapi, entry[field]);
 
   const issues = findContentIssues(key, entry, images);
+  // Accessibility of the rich text holds at publication: a draft may be unfinished.
+  if (action === 'publish') issues.push(...findPublishIssues(key, entry).errors);
   if (isWrite) {
     const { slug, issue } = await settleSlug(
       strapi,
@@ -155,7 +158,8 @@ async function enforceRules(
 /**
  * Registers the editorial rules as a Document Service middleware, so they hold for the admin,
  * the REST API and our own scripts alike: required fields, summary length, event period,
- * alternative text on images and unique, generated slugs.
+ * alternative text on images and unique, generated slugs; at publication also the accessibility
+ * of the rich text (images in it need alternative text, headings may not skip a level).
  */
 export function registerContentValidation(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {

@@ -32,6 +32,11 @@ export interface ContentRules {
   period?: { start: FieldRef; end: FieldRef };
   /** Single-image fields whose image must have alternative text. */
   images: readonly FieldRef[];
+  /**
+   * Rich-text fields: checked for accessibility before publication (see findPublishIssues) and
+   * scored for readability in the admin, together with the title and summary.
+   */
+  richText?: readonly FieldRef[];
 }
 
 /** Longest summary allowed: it must fit a list card, a feed reader and a search result. */
@@ -49,12 +54,18 @@ export const CONTENT_RULES: Readonly<Record<ContentTypeKey, ContentRules>> = {
     slugSource: title,
     summary,
     images: [{ field: 'cover', label: 'Afbeelding bovenaan' }],
+    richText: [body],
   },
   'good-practice': {
     required: [title, summary, { field: 'activityType', label: 'Soort activiteit' }],
     slugSource: title,
     summary,
     images: [{ field: 'image', label: 'Afbeelding' }],
+    richText: [
+      { field: 'body', label: 'Beschrijving' },
+      { field: 'approach', label: 'Aanpak' },
+      { field: 'results', label: 'Resultaten' },
+    ],
   },
   event: {
     required: [title, summary, { field: 'startsAt', label: 'Begint op' }],
@@ -65,21 +76,24 @@ export const CONTENT_RULES: Readonly<Record<ContentTypeKey, ContentRules>> = {
       end: { field: 'endsAt', label: 'Eindigt op' },
     },
     images: [{ field: 'image', label: 'Afbeelding' }],
+    richText: [body],
   },
   partner: {
     required: [name, { field: 'category', label: 'Categorie' }],
     slugSource: name,
     images: [{ field: 'logo', label: 'Logo' }],
+    richText: [{ field: 'description', label: 'Beschrijving' }],
   },
   action: {
     required: [title, { field: 'progress', label: 'Voortgang' }],
     slugSource: title,
     images: [],
+    richText: [{ field: 'description', label: 'Beschrijving' }],
   },
   theme: { required: [name], slugSource: name, images: [] },
   'target-group': { required: [name], slugSource: name, images: [] },
   district: { required: [name], slugSource: name, images: [] },
   neighbourhood: { required: [name], slugSource: name, images: [] },
-  page: { required: [title], slugSource: title, summary, images: [] },
+  page: { required: [title], slugSource: title, summary, images: [], richText: [body] },
   site: { required: [{ field: 'siteName', label: 'Naam van de site' }], images: [] },
 };
