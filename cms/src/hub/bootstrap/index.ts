@@ -5,12 +5,13 @@ import { seedTaxonomies } from './taxonomies';
 import { ensureSuperAdmin } from './super-admin';
 import { applyAdminLabels } from './admin-labels';
 import { showSubmissionsInLists } from './submission-lists';
+import { ensureEditorialRoles } from './editorial-roles';
 import { ensurePublisherWebhook } from './publisher-webhook';
 import { seedDemoContentOnce } from '../seed/seed-demo';
 
 /**
  * Runs on every start and is idempotent: closes the content API to all but API tokens, makes sure the site build
- * has its read-only token, seeds the fixed taxonomies, creates the first admin when asked,
+ * has its read-only token, seeds the fixed taxonomies, creates the first admin when asked, gives the Redacteur and Partner (auteur) roles their rights,
  * labels the admin in Dutch (with submissions marked in the lists), registers the webhook to the publisher (when configured) and, when `SEED_DEMO_CONTENT=first-run`, seeds the demo content
  * once per database.
  */
@@ -19,6 +20,7 @@ export async function runBootstrap(strapi: Core.Strapi): Promise<void> {
   await ensureBuildToken(strapi);
   await seedTaxonomies(strapi);
   await ensureSuperAdmin(strapi);
+  await ensureEditorialRoles(strapi);
   await applyAdminLabels(strapi);
   await showSubmissionsInLists(strapi);
   await ensurePublisherWebhook(strapi);
