@@ -16,3 +16,4 @@ export * from './submissions/validate-submission';
 export * from './submissions/submission-form-html';
 export * from './readability/readability';
 export * from './validation/accessibility';
+export * from './readability/editor-advice';

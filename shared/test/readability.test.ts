@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countSyllables, scoreReadability, splitSentences, wordsOf } from '../src';
+import {
+  adviseEditor,
+  advisedContentType,
+  countSyllables,
+  readableText,
+  scoreReadability,
+  splitSentences,
+  wordsOf,
+} from '../src';
 
 describe('countSyllables (Dutch)', () => {
   it.each([
@@ -84,5 +92,29 @@ describe('scoreReadability', () => {
 
   it('survives an empty text', () => {
     expect(scoreReadability('')).toMatchObject({ words: 0, sentences: 0, level: 'te-kort' });
+  });
+});
+
+describe('adviseEditor', () => {
+  it('scores title, summary and every rich-text field of the type, and finds publish issues', () => {
+    const values = {
+      title: 'Samen wandelen',
+      summary: 'Elke week wandelen buren samen.',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'We lopen een uur.' }] }],
+      approach: [
+        { type: 'heading', level: 4, children: [{ type: 'text', text: 'Hoe' }] },
+        { type: 'paragraph', children: [{ type: 'text', text: 'Iedereen mag mee.' }] },
+      ],
+      activityType: 'wandelgroep',
+    };
+    expect(readableText('good-practice', values)).toBe(
+      'Samen wandelen\n\nElke week wandelen buren samen.\n\nWe lopen een uur.\n\nHoe\n\nIedereen mag mee.',
+    );
+    const advice = adviseEditor('good-practice', values);
+    expect(advice.readability.sentences).toBe(5);
+    expect(advice.accessibility.errors).toHaveLength(1);
+    expect(advisedContentType('api::good-practice.good-practice')).toBe('good-practice');
+    expect(advisedContentType('api::theme.theme')).toBeNull();
+    expect(advisedContentType('plugin::upload.file')).toBeNull();
   });
 });

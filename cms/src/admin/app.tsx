@@ -1,4 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { EditorAdvicePanel } from './editor-advice-panel';
 
 export default {
   config: {
@@ -7,5 +9,9 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager')
+      .apis as ContentManagerPlugin['config']['apis'];
+    contentManager.addEditViewSidePanel([EditorAdvicePanel]);
+  },
 };

@@ -6,11 +6,17 @@ import { run } from './processes';
 
 /** Files whose change means the admin panel must be built again. */
 async function adminSourceFiles(): Promise<string[]> {
-  const adminDir = path.join(cmsDir, 'src', 'admin');
-  const entries = await fs.readdir(adminDir, { recursive: true, withFileTypes: true });
-  const sources = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
+  // The admin's own code, and the shared code it compiles in (the editor's panel).
+  const sourceDirs = [path.join(cmsDir, 'src', 'admin'), path.join(repoRoot, 'shared', 'src')];
+  const sources: string[] = [];
+  for (const dir of sourceDirs) {
+    const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+    sources.push(
+      ...entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.join(entry.parentPath, entry.name)),
+    );
+  }
   return [
     ...sources,
     path.join(cmsDir, 'package.json'),
