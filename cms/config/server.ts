@@ -13,5 +13,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Where uploads are stored by the local provider (<dir>/uploads). Tests give every CMS its own,
   // so a test run never touches the media of a CMS that is running beside it.
   dirs: { public: env('PUBLIC_DIR', './public') },
-  cron: { enabled: true, tasks: cronTasks },
+  // Scheduled tasks (config/cron-tasks.ts). The tests switch them off and run them with a clock.
+  cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks },
 });

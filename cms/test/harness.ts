@@ -98,6 +98,8 @@ export async function bootTestCms(extraEnv: Record<string, string> = {}): Promis
     ENCRYPTION_KEY: secret(),
     SITE_BUILD_TOKEN_FILE: path.join(workDir, 'site-build-token'),
     PUBLIC_DIR: path.join(workDir, 'public'),
+    // The scheduled tasks would act on the real clock; tests call them with a clock of their own.
+    CRON_ENABLED: 'false',
     ...(postgres
       ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgres.url }
       : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'data.db') }),

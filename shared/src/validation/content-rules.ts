@@ -30,6 +30,8 @@ export interface ContentRules {
   summary?: FieldRef;
   /** Start and end of a period; the end may not lie before the start. */
   period?: { start: FieldRef; end: FieldRef };
+  /** Planned publication and removal (see the CMS's scheduler); removal must come after. */
+  schedule?: { publish: FieldRef; unpublish: FieldRef };
   /** Single-image fields whose image must have alternative text. */
   images: readonly FieldRef[];
   /**
@@ -46,6 +48,10 @@ const title: FieldRef = { field: 'title', label: 'Titel' };
 const name: FieldRef = { field: 'name', label: 'Naam' };
 const summary: FieldRef = { field: 'summary', label: 'Samenvatting' };
 const body: FieldRef = { field: 'body', label: 'Tekst' };
+const schedule = {
+  publish: { field: 'publishOn', label: 'Publiceren op' },
+  unpublish: { field: 'unpublishOn', label: 'Offline halen op' },
+};
 
 /** Rules per content type. The CMS schemas mark the same fields as required. */
 export const CONTENT_RULES: Readonly<Record<ContentTypeKey, ContentRules>> = {
@@ -55,6 +61,7 @@ export const CONTENT_RULES: Readonly<Record<ContentTypeKey, ContentRules>> = {
     summary,
     images: [{ field: 'cover', label: 'Afbeelding bovenaan' }],
     richText: [body],
+    schedule,
   },
   'good-practice': {
     required: [title, summary, { field: 'activityType', label: 'Soort activiteit' }],
@@ -66,6 +73,7 @@ export const CONTENT_RULES: Readonly<Record<ContentTypeKey, ContentRules>> = {
       { field: 'approach', label: 'Aanpak' },
       { field: 'results', label: 'Resultaten' },
     ],
+    schedule,
   },
   event: {
     required: [title, summary, { field: 'startsAt', label: 'Begint op' }],
@@ -77,6 +85,7 @@ export const CONTENT_RULES: Readonly<Record<ContentTypeKey, ContentRules>> = {
     },
     images: [{ field: 'image', label: 'Afbeelding' }],
     richText: [body],
+    schedule,
   },
   partner: {
     required: [name, { field: 'category', label: 'Categorie' }],

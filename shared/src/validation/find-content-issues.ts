@@ -95,6 +95,23 @@ export function findContentIssues(
     }
   }
 
+  if (rules.schedule) {
+    const { publish, unpublish } = rules.schedule;
+    for (const { field, label } of [publish, unpublish]) {
+      if (!isBlank(data[field]) && !parseDate(data[field])) {
+        issues.push({ field, message: messages.invalidDate(label) });
+      }
+    }
+    const publishOn = parseDate(data[publish.field]);
+    const unpublishOn = parseDate(data[unpublish.field]);
+    if (publishOn && unpublishOn && unpublishOn.getTime() <= publishOn.getTime()) {
+      issues.push({
+        field: unpublish.field,
+        message: messages.unpublishNotAfterPublish(unpublish.label, publish.label),
+      });
+    }
+  }
+
   for (const { field, label } of rules.images) {
     const image = images[field];
     if (image && isBlank(image.alternativeText)) {

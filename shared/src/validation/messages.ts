@@ -11,6 +11,8 @@ export const messages = {
   invalidDate: (label: string) => `"${label}" is geen geldige datum en tijd.`,
   endBeforeStart: (endLabel: string, startLabel: string) =>
     `"${endLabel}" ligt vóór "${startLabel}". Kies een einde dat na het begin ligt.`,
+  unpublishNotAfterPublish: (unpublishLabel: string, publishLabel: string) =>
+    `"${unpublishLabel}" ligt niet na "${publishLabel}". Kies een moment dat later is, of maak een van de twee leeg.`,
   missingAltText: (label: string, fileName: string) =>
     `De afbeelding "${fileName}" bij "${label}" heeft geen alternatieve tekst. Open de afbeelding in de Mediabibliotheek en beschrijf in een korte zin wat erop staat.`,
   slugTaken: (slug: string) =>

@@ -23,6 +23,14 @@ const common: Record<string, FieldText> = {
   ],
   description: ['Beschrijving'],
   image: ['Afbeelding', 'Geef de afbeelding in de Mediabibliotheek altijd een alternatieve tekst.'],
+  publishOn: [
+    'Publiceren op',
+    'Laat leeg als je zelf publiceert. Kies een datum en tijd (Nederlandse tijd): dan komt het vanzelf online, binnen een minuut. Klik daarna op Bewaar, niet op Publiceer.',
+  ],
+  unpublishOn: [
+    'Offline halen op',
+    'Laat leeg om het online te laten staan. Kies een datum en tijd (Nederlandse tijd): dan gaat het vanzelf van de site.',
+  ],
   submitted: ['Ingezonden', 'Aan: iemand stuurde dit in via het formulier op de site.'],
   submitter: [
     'Inzender',
