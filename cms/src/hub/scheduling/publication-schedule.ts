@@ -2,9 +2,10 @@ import type { Core, UID } from '@strapi/strapi';
 import { CONTENT_RULES, type ContentTypeKey } from '@hub/shared';
 
 /** The content types editors can schedule: those whose rules name a schedule. */
-const SCHEDULED = (Object.keys(CONTENT_RULES) as ContentTypeKey[])
-  .filter((key) => CONTENT_RULES[key].schedule)
-  .map((key) => ({ key, uid: `api::${key}.${key}` as UID.ContentType }));
+const SCHEDULED = (Object.keys(CONTENT_RULES) as ContentTypeKey[]).flatMap((key) => {
+  const schedule = CONTENT_RULES[key].schedule;
+  return schedule ? [{ uid: `api::${key}.${key}` as UID.ContentType, ...schedule }] : [];
+});
 
 /** What one run of the schedule did, by documentId. */
 export interface ScheduleRun {
@@ -29,8 +30,7 @@ const logged = new Map<string, string>();
 export async function runPublicationSchedule(strapi: Core.Strapi, now: Date): Promise<ScheduleRun> {
   const run: ScheduleRun = { published: [], unpublished: [], failed: [] };
   const due = { $notNull: true, $lte: now.toISOString() };
-  for (const { key, uid } of SCHEDULED) {
-    const { publish, unpublish } = CONTENT_RULES[key].schedule!;
+  for (const { uid, publish, unpublish } of SCHEDULED) {
     const documents = strapi.documents(uid);
 
     const toPublish = (await documents.findMany({
