@@ -1,12 +1,24 @@
 import { SUBMISSIONS_API_PATH } from '@hub/shared';
 import { submissionSettings } from '../src/hub/submissions/settings';
+import { previewSettings } from '../src/hub/preview/preview-url';
 
 export default () => {
   const { siteOrigin } = submissionSettings();
+  const preview = previewSettings();
   return [
     'strapi::logger',
     'strapi::errors',
-    'strapi::security',
+    {
+      name: 'strapi::security',
+      config: {
+        // The admin shows the preview of a draft in a frame: from the preview server only.
+        contentSecurityPolicy: {
+          directives: {
+            'frame-src': ["'self'", ...(preview ? [new URL(preview.url).origin] : [])],
+          },
+        },
+      },
+    },
     {
       name: 'strapi::cors',
       config: {

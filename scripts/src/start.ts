@@ -2,13 +2,13 @@
  * `npm start`: runs the whole product locally on the embedded SQLite database.
  * Each service is one entry in `services`, started in order: the CMS; the publisher, which
  * builds the site now and again on every change the CMS reports; the static server for the
- * live build.
+ * live build; the preview server for drafts.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { ensureAdminBuild } from './lib/admin-build';
 import { ensureCmsEnv } from './lib/cms-env';
-import { cmsDir, scriptsDir } from './lib/paths';
+import { cmsDir, scriptsDir, siteDir } from './lib/paths';
 import { logLine, startTypeScript, stopProcess } from './lib/processes';
 import { waitForFirstBuild, waitForStatus } from './lib/wait-for';
 
@@ -21,6 +21,10 @@ const publisherUrl = `http://127.0.0.1:${publisherPort}`;
 // One secret per run, shared by the CMS webhook and the publisher, unless one is configured.
 const publisherSecret = process.env.PUBLISHER_SECRET ?? randomBytes(24).toString('hex');
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`;
+const previewPort = Number(process.env.PREVIEW_PORT ?? 4323);
+const previewUrl = `http://localhost:${previewPort}`;
+// The secret in the CMS's preview links, shared with the preview server; new on every run.
+const previewSecret = process.env.PREVIEW_SECRET ?? randomBytes(24).toString('hex');
 
 /** One long-running part of the product. */
 interface Service {
@@ -48,6 +52,8 @@ const services: Service[] = [
           SITE_URL: siteUrl,
           // The static server passes the site's form posts on: its X-Forwarded-For is believed.
           SUBMISSION_TRUSTED_PROXIES: '127.0.0.1',
+          PREVIEW_URL: previewUrl,
+          PREVIEW_SECRET: previewSecret,
         },
       });
       // The first start also compiles the server and seeds the demo content.
@@ -82,6 +88,27 @@ const services: Service[] = [
         env: { CMS_URL: cmsUrl, SITE_PORT: String(sitePort) },
       });
       return { child, ready: waitForStatus(`http://127.0.0.1:${sitePort}/`, 200, child, 60_000) };
+    },
+  },
+  {
+    name: 'preview',
+    readyMessage: `Previews of drafts: ${previewUrl}/ (opened by the Preview button in the CMS)`,
+    start: async () => {
+      const child = startTypeScript('scripts/preview-cli.ts', [], {
+        cwd: siteDir,
+        prefix: 'preview',
+        env: {
+          CMS_URL: cmsUrl,
+          SITE_URL: siteUrl,
+          PREVIEW_PORT: String(previewPort),
+          PREVIEW_SECRET: previewSecret,
+        },
+      });
+      // Without the secret it refuses: that it answers so is enough to know it runs.
+      return {
+        child,
+        ready: waitForStatus(`http://127.0.0.1:${previewPort}/`, 403, child, 60_000),
+      };
     },
   },
 ];

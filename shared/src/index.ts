@@ -17,3 +17,4 @@ export * from './submissions/submission-form-html';
 export * from './readability/readability';
 export * from './validation/accessibility';
 export * from './readability/editor-advice';
+export * from './preview/preview-types';

@@ -119,3 +119,26 @@ export async function fetchSingle(
     throw error;
   }
 }
+
+/**
+ * Reads the draft of one document, as a collection's query shapes its items, for the preview;
+ * null when there is no such document. Only the preview server asks for drafts.
+ */
+export async function fetchDraft(
+  connection: CmsConnection,
+  { path, query }: CollectionQuery,
+  documentId: string,
+): Promise<unknown | null> {
+  const { sort: _sort, ...shape } = query;
+  const search = qs.stringify({ ...shape, status: 'draft' }, { encodeValuesOnly: true });
+  try {
+    const body = (await getJson(
+      connection,
+      `${path}/${encodeURIComponent(documentId)}?${search}`,
+    )) as { data?: unknown };
+    return body?.data ?? null;
+  } catch (error) {
+    if (error instanceof CmsError && / answered 404 /.test(error.message)) return null;
+    throw error;
+  }
+}

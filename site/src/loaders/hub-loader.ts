@@ -2,6 +2,7 @@ import type { Action, Article, GoodPractice, HubEvent, Page, Partner, Term } fro
 import type { Hub } from '../lib/data';
 import {
   fetchCollection,
+  fetchDraft,
   fetchSingle,
   fetchTotal,
   getJson,
@@ -180,9 +181,50 @@ export async function loadHub(
     fetchSingle(connection, SITE_QUERY),
     refresh(connection, snapshot),
   ]);
+  return hubOf(connection, raw, snapshot.items);
+}
+
+/** One document whose draft a preview shows instead of its published version. */
+export interface PreviewTarget {
+  collection: CollectionName;
+  documentId: string;
+}
+
+/**
+ * The published content with one document's draft in place of its published version (or added,
+ * when it was never published): what the site would be if that draft were published now. Null
+ * when the CMS has no such document.
+ */
+export async function loadPreviewHub(
+  connection: CmsConnection,
+  target: PreviewTarget,
+  snapshot: CmsSnapshot = new CmsSnapshot(),
+): Promise<{ hub: Hub; draft: Raw } | null> {
+  const [raw, draft] = await Promise.all([
+    fetchSingle(connection, SITE_QUERY),
+    fetchDraft(connection, COLLECTION_QUERIES[target.collection], target.documentId),
+    refresh(connection, snapshot),
+  ]);
+  if (!draft) return null;
+  // A draft has no publication date: it is shown as if it were published now.
+  const asPublished = { ...(draft as Raw), publishedAt: new Date().toISOString() };
+  const items = new Map(snapshot.items);
+  items.set(
+    target.collection,
+    new Map(items.get(target.collection)).set(target.documentId, asPublished),
+  );
+  return { hub: hubOf(connection, raw, items), draft: asPublished };
+}
+
+/** The hub from the site settings and the items read, in domain types and in page order. */
+function hubOf(
+  connection: CmsConnection,
+  raw: unknown,
+  items: ReadonlyMap<CollectionName, ReadonlyMap<string, Raw>>,
+): Hub {
   const context: MapContext = { cmsUrl: connection.url };
   const map = <T>(name: CollectionName, mapper: (raw: Raw, context: MapContext) => T): T[] =>
-    [...(snapshot.items.get(name)?.values() ?? [])].map((item) => mapper(item, context));
+    [...(items.get(name)?.values() ?? [])].map((item) => mapper(item, context));
   const articles = map<Article>('articles', mapArticle);
   const practices = map<GoodPractice>('practices', mapGoodPractice);
   const events = map<HubEvent>('events', mapEvent);
