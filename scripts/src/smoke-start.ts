@@ -1,7 +1,8 @@
 /**
  * `npm run smoke:start`: rehearses what a newcomer does. Runs `npm start` on a fresh SQLite
  * database, checks what it promises (health, admin panel, seeded demo content, a closed
- * public API, the site built and served, a form sent through the site), then stops it the way Ctrl-C does and checks that
+ * public API, the site built and served, a form sent through the site, the B1 panel in the
+ * admin), then stops it the way Ctrl-C does and checks that
  * everything stopped.
  */
 import { spawn } from 'node:child_process';
@@ -10,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './lib/paths';
 import { logLine } from './lib/processes';
+import { editorAdviceText, openAdmin, type AdminSession } from './lib/admin-browser';
 
 const port = process.env.SMOKE_PORT ?? '1337';
 const sitePort = process.env.SMOKE_SITE_PORT ?? '4321';
@@ -86,6 +88,42 @@ async function checkSubmissionThroughSite(buildToken: string): Promise<void> {
   check(published.data?.length === 0, 'the submission is not published');
 }
 
+const ADMIN = { email: 'rookproef@example.org', password: 'Rookproef2026!' };
+
+/**
+ * The editor's readability panel in the real admin: it scores the article being edited, and
+ * changes while the editor types (a long, hard sentence makes it say so).
+ */
+async function checkEditorPanel(): Promise<void> {
+  let admin: AdminSession | undefined;
+  try {
+    admin = await openAdmin(base, ADMIN.email, ADMIN.password);
+    await admin.open('/content-manager/collection-types/api::article.article');
+    await admin.page.locator('tbody tr').first().click();
+    const before = await editorAdviceText(admin.page);
+    check(
+      /Taalniveau/.test(before) && /Flesch-Douma/.test(before),
+      'the admin shows the B1 panel beside an article',
+    );
+    const summary = admin.page.locator('textarea[name="summary"]');
+    await summary.fill(
+      'De gemeentelijke beleidsmedewerkers ontwikkelen in samenwerking met maatschappelijke organisaties een integrale uitvoeringsagenda ter voorkoming van eenzaamheidsproblematiek onder kwetsbare doelgroepen in alle stadsdelen.',
+    );
+    await admin.page
+      .locator('[data-hub-editor-advice]', { hasText: 'Lange zinnen' })
+      .waitFor({ timeout: 10_000 });
+    const after = await editorAdviceText(admin.page);
+    check(
+      after.includes('eenzaamheidsproblematiek'),
+      'the panel follows the typing: a long sentence and a hard word appear',
+    );
+  } catch (error) {
+    check(false, `the admin's B1 panel: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await admin?.browser.close();
+  }
+}
+
 const startedAt = Date.now();
 // A process group of its own, so we can send SIGINT to all of it, as a terminal does on Ctrl-C.
 const child = spawn('npm', ['start'], {
@@ -99,6 +137,9 @@ const child = spawn('npm', ['start'], {
     DATABASE_FILENAME: path.join(workDir, 'data.db'),
     SITE_BUILD_TOKEN_FILE: tokenFile,
     PUBLISH_DIR: path.join(workDir, 'publish'),
+    // The first admin, so the check below can log in as an editor does.
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
   },
 });
 const exited = new Promise<string>((resolve) =>
@@ -154,6 +195,7 @@ try {
       check((await status(`${siteBase}${sitePath}`)) === 200, `site ${sitePath} answers 200`);
     }
     await checkSubmissionThroughSite(token);
+    await checkEditorPanel();
   }
 } finally {
   if (child.pid) process.kill(-child.pid, 'SIGINT');

@@ -85,7 +85,6 @@ const STATIC_TYPES: Record<string, string> = {
 
 /** A file of the compiled site or of the preview's images, if the path names one. */
 function staticFile(roots: string[], urlPath: string): string | null {
-  if (!urlPath.startsWith('/_astro/') && urlPath !== '/favicon.svg') return null;
   for (const root of roots) {
     const file = path.join(root, urlPath);
     if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile())
@@ -104,8 +103,10 @@ export function createPreviewServer(options: PreviewServerOptions): http.Server 
   return http.createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://preview');
-      const site = await options.site();
-      const file = staticFile([site.clientDir, options.imageDir], url.pathname);
+      const isAsset = url.pathname.startsWith('/_astro/') || url.pathname === '/favicon.svg';
+      const file = isAsset
+        ? staticFile([(await options.site()).clientDir, options.imageDir], url.pathname)
+        : null;
       if (file) {
         const type = STATIC_TYPES[path.extname(file)] ?? 'application/octet-stream';
         response.writeHead(200, headersFor(options.cmsOrigin, type));
@@ -133,7 +134,7 @@ export function createPreviewServer(options: PreviewServerOptions): http.Server 
         documentId,
       });
       if (!loaded) return text(response, 404, 'Dit concept bestaat niet (meer).');
-      const renderer = site.createRenderer(options.siteUrl);
+      const renderer = (await options.site()).createRenderer(options.siteUrl);
       renderer.useHub(loaded.hub);
       const page = await renderer.render(kind.path(String(loaded.draft.slug)));
       await writeImages(renderer.takeImageRequests(), options.imageDir, options.imageCacheDir);

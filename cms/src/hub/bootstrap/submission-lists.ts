@@ -3,6 +3,13 @@ import type { Core, UID } from '@strapi/strapi';
 /** The content types the public can propose (see hub/submissions). */
 const SUBMITTABLE: UID.ContentType[] = ['api::good-practice.good-practice', 'api::event.event'];
 
+/** The list's columns with "Ingezonden" right after the title, where editors look first. */
+function withSubmittedColumn(columns: string[]): string[] {
+  const others = columns.filter((column) => column !== 'submitted');
+  const afterTitle = others.indexOf('title') + 1;
+  return [...others.slice(0, afterTitle), 'submitted', ...others.slice(afterTitle)];
+}
+
 /**
  * Shows the "Ingezonden" column in the admin's lists of good practices and events, with the
  * lists' filters switched on, so editors see at a glance what came in through the site and can
@@ -27,10 +34,7 @@ export async function showSubmissionsInLists(strapi: Core.Strapi): Promise<void>
       {
         ...rest,
         settings: { ...settings, filterable: true },
-        layouts: {
-          ...layouts,
-          list: [...layouts.list.filter((f) => f !== 'submitted'), 'submitted'],
-        },
+        layouts: { ...layouts, list: withSubmittedColumn(layouts.list) },
       },
     );
   }
