@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDir, bootTestCms, type TestCms } from './harness';
 import { validData } from './fixtures';
 import { adminLogin, request } from './http';
+import { runPublicationSchedule } from '../src/hub/scheduling/publication-schedule';
 
 const require = createRequire(import.meta.url);
 type RolesModule = typeof import('../src/hub/bootstrap/editorial-roles');
@@ -79,6 +80,22 @@ describe('editorial roles', () => {
       .documents('api::good-practice.good-practice')
       .findOne({ documentId: draft.documentId!, status: 'published' } as never);
     expect(stored).toBeNull();
+  });
+
+  it('do not let a partner plan a publication, which the scheduler would carry out', async () => {
+    const author = await userWithRole('author', 'plannende-partner@voorbeeld.nl');
+    const answer = await request<{ data: { documentId: string } }>(cms.url, PRACTICES, {
+      method: 'POST',
+      token: author,
+      body: { ...draftOf('Zelf gepland (voorbeeld)'), publishOn: '2031-01-01T09:00:00.000Z' },
+    });
+    expect(answer.status).toBeLessThan(500);
+    const stored = await cms.strapi
+      .documents('api::good-practice.good-practice')
+      .findMany({ filters: { title: 'Zelf gepland (voorbeeld)' } } as never);
+    expect(stored.every((document) => !document.publishOn)).toBe(true);
+    const run = await runPublicationSchedule(cms.strapi, new Date('2031-01-02T00:00:00.000Z'));
+    expect(run.published).toEqual([]);
   });
 
   it('keep a partner away from what others wrote', async () => {

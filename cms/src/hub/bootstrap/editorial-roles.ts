@@ -29,6 +29,11 @@ const AUTHORED_TYPES = [
   'api::good-practice.good-practice',
   'api::event.event',
 ];
+/**
+ * Fields partners may not write: a planned moment would let the scheduler publish for them, and
+ * the submission marks belong to the site's form and the editors.
+ */
+const EDITOR_ONLY_FIELDS = ['publishOn', 'unpublishOn', 'submitted', 'submitter'];
 /** What partners may read, to choose themes, districts and organisations for their items. */
 const LOOKUP_TYPES = [
   'api::partner.partner',
@@ -54,6 +59,19 @@ const mediaPermissions = (ownOnly: boolean): Permission[] => {
   ];
 };
 
+/** A permission's fields without those only editors may write (a create or update may list them). */
+function withoutEditorOnlyFields(properties: Permission['properties']): Permission['properties'] {
+  const fields = properties?.fields;
+  if (!Array.isArray(fields)) return properties;
+  return {
+    ...properties,
+    fields: fields.filter(
+      (field) =>
+        typeof field !== 'string' || !EDITOR_ONLY_FIELDS.includes(field.split('.')[0] ?? ''),
+    ),
+  };
+}
+
 /** Every content-manager permission on the hub's own content types, all fields included. */
 function contentPermissions(strapi: Core.Strapi): Permission[] {
   const actions = (
@@ -76,7 +94,8 @@ function contentPermissions(strapi: Core.Strapi): Permission[] {
  * the role service adds what is missing and removes what is not listed):
  * - Redacteur (Strapi's Editor): everything on every content type, publishing included.
  * - Partner (auteur) (Strapi's Author): create, read, change and delete their own articles,
- *   good practices and events; never publish; read the lists they choose from.
+ *   good practices and events, without the planned moments and submission marks; never publish;
+ *   read the lists they choose from.
  * Rights given by hand in the admin are reset to these: roles are owned by code.
  */
 export async function ensureEditorialRoles(strapi: Core.Strapi): Promise<void> {
@@ -96,7 +115,11 @@ export async function ensureEditorialRoles(strapi: Core.Strapi): Promise<void> {
       ...all
         .filter((permission) => AUTHORED_TYPES.includes(permission.subject ?? ''))
         .filter((permission) => permission.action !== PUBLISH)
-        .map((permission) => ({ ...permission, conditions: [IS_CREATOR] })),
+        .map((permission) => ({
+          ...permission,
+          properties: withoutEditorOnlyFields(permission.properties),
+          conditions: [IS_CREATOR],
+        })),
       ...all.filter(
         (permission) =>
           permission.action === READ && LOOKUP_TYPES.includes(permission.subject ?? ''),
