@@ -35,6 +35,14 @@ describe('splitSentences and wordsOf', () => {
     ).toEqual(['Kom bijv. op dinsdag.', 'Of op vrijdag!', 'Koffie staat klaar', 'Welkom']);
   });
 
+  it('ends a sentence at every line break, so list items count on their own', () => {
+    expect(splitSentences('Wat neem je mee?\nEen beker\nGoede zin')).toEqual([
+      'Wat neem je mee?',
+      'Een beker',
+      'Goede zin',
+    ]);
+  });
+
   it('counts words with letters only, keeping hyphenated words whole', () => {
     expect(wordsOf('Op 14 maart: lief-en-leedstraat, 2,50 euro.')).toEqual([
       'Op',

@@ -72,10 +72,13 @@ const ABBREVIATIONS = new Set([
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const LETTER = /\p{L}/u;
 
-/** The sentences of a text: ended by . ! ? or … (not in a known abbreviation) or a blank line. */
+/**
+ * The sentences of a text: ended by . ! ? or … (not in a known abbreviation) or by a line break
+ * (a title, or the items of a list, are sentences of their own).
+ */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
-  for (const paragraph of text.split(/\n\s*\n|\n(?=\s*[-•*]\s)/)) {
+  for (const paragraph of text.split(/\n+/)) {
     let current = '';
     for (const token of paragraph.replace(/\s+/g, ' ').trim().split(' ')) {
       current = current ? `${current} ${token}` : token;
