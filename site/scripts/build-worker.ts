@@ -9,7 +9,7 @@
  */
 import { ExportMemory, exportSite } from './export-site';
 import { imageCacheDir } from './build-site';
-import { compileRenderer, loadCompiledSite, type CompiledSite } from './renderer';
+import { currentCompiledSite } from './renderer';
 
 /** One build the publisher asks for. */
 export interface BuildRequest {
@@ -20,15 +20,13 @@ export interface BuildRequest {
   token: string;
 }
 
-let site: CompiledSite | undefined;
+const compiledSite = currentCompiledSite();
 /** Kept between builds: an unchanged page is taken from the last build instead of rendered. */
 const memory = new ExportMemory();
 
 async function build(request: BuildRequest) {
-  const dir = await compileRenderer({ quiet: true });
-  if (site?.dir !== dir) site = await loadCompiledSite(dir);
   return exportSite({
-    site,
+    site: await compiledSite(),
     outDir: request.outDir,
     siteUrl: request.siteUrl,
     connection: { url: request.cmsUrl, token: request.token },

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { cmsConnection } from '../src/loaders/connection';
 import { imageCacheDir } from './build-site';
 import { createPreviewServer } from './preview-server';
-import { compileRenderer, loadCompiledSite, type CompiledSite } from './renderer';
+import { currentCompiledSite } from './renderer';
 
 const env = process.env;
 const secret = env.PREVIEW_SECRET?.trim();
@@ -19,14 +19,8 @@ if (!secret) {
   process.exit(1);
 }
 const connection = cmsConnection(env);
-let site: CompiledSite | undefined;
 const server = createPreviewServer({
-  // The compiled site of the current code; compiled once, then again only when the code changed.
-  site: async () => {
-    const dir = await compileRenderer({ quiet: true });
-    if (site?.dir !== dir) site = await loadCompiledSite(dir);
-    return site;
-  },
+  site: currentCompiledSite(),
   connection,
   secret,
   siteUrl: env.SITE_URL ?? 'http://localhost:4321',

@@ -4,7 +4,6 @@
  * it (see cms/config/admin.ts). It answers only with the shared secret, is never indexable and
  * runs apart from the public site's server, which knows nothing of drafts.
  */
-import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -13,6 +12,8 @@ import type { CmsConnection } from '../src/loaders/cms-client';
 import { loadPreviewHub, type CollectionName } from '../src/loaders/hub-loader';
 import { paths } from '../src/lib/paths';
 import type { CompiledSite } from './renderer';
+import { contentTypeFor, securityHeaders } from './http-headers';
+import { secretMatches } from './secret-matches';
 import { writeImages } from './site-images';
 
 /** Where each previewable type's draft comes from and which page shows it. */
@@ -46,42 +47,19 @@ const BANNER =
   '<p role="status" style="margin:0;padding:0.75rem 1rem;background:#ffbf47;color:#1b1b1b;font-weight:700;text-align:center">' +
   'Voorbeeld van een concept. Zo komt het op de site als je het publiceert. Deze pagina is nog niet openbaar.</p>';
 
-function secretMatches(given: string | null, expected: string): boolean {
-  const a = Buffer.from(given ?? '');
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Headers of every answer: never stored, never indexed, framed only by the CMS. */
+/**
+ * Headers of every answer: the site's own (its Content-Security-Policy, framed only by the CMS),
+ * and never stored, never indexed, no referrer (the link holds the secret).
+ */
 function headersFor(cmsOrigin: string, contentType: string): http.OutgoingHttpHeaders {
   return {
+    ...securityHeaders(cmsOrigin),
     'Content-Type': contentType,
     'Cache-Control': 'no-store',
     'X-Robots-Tag': 'noindex, nofollow',
     'Referrer-Policy': 'no-referrer',
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': [
-      "default-src 'self'",
-      "script-src 'self' 'wasm-unsafe-eval'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      `frame-ancestors 'self' ${cmsOrigin}`,
-    ].join('; '),
   };
 }
-
-const STATIC_TYPES: Record<string, string> = {
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.avif': 'image/avif',
-  '.webp': 'image/webp',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-};
 
 /** A file of the compiled site or of the preview's images, if the path names one. */
 function staticFile(roots: string[], urlPath: string): string | null {
@@ -108,8 +86,7 @@ export function createPreviewServer(options: PreviewServerOptions): http.Server 
         ? staticFile([(await options.site()).clientDir, options.imageDir], url.pathname)
         : null;
       if (file) {
-        const type = STATIC_TYPES[path.extname(file)] ?? 'application/octet-stream';
-        response.writeHead(200, headersFor(options.cmsOrigin, type));
+        response.writeHead(200, headersFor(options.cmsOrigin, contentTypeFor(file)));
         fs.createReadStream(file).pipe(response);
         return;
       }

@@ -85,3 +85,16 @@ export async function loadCompiledSite(dir: string): Promise<CompiledSite> {
   };
   return { dir, clientDir: path.join(dir, 'client'), createRenderer: entry.createRenderer };
 }
+
+/**
+ * The compiled site of the current code, for a long-running process (the build worker, the
+ * preview server): compiled when the code changed since the last call, loaded once per compile.
+ */
+export function currentCompiledSite(): () => Promise<CompiledSite> {
+  let site: CompiledSite | undefined;
+  return async () => {
+    const dir = await compileRenderer({ quiet: true });
+    if (site?.dir !== dir) site = await loadCompiledSite(dir);
+    return site;
+  };
+}

@@ -1,16 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
+import { secretMatches } from '../../../site/scripts/secret-matches';
 import type { Publisher } from './publisher';
 
 /** Header the CMS webhook sends the shared secret in. */
 export const SECRET_HEADER = 'x-hub-publisher-secret';
-
-/** Constant-time comparison: hashing first makes both sides the same length. */
-export function secretMatches(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string' || expected === '') return false;
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, {

@@ -3,7 +3,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
-import { cacheControlFor, contentTypeFor, isCompressible, securityHeaders } from './headers';
+import {
+  cacheControlFor,
+  contentTypeFor,
+  isCompressible,
+  securityHeaders,
+} from '../../../site/scripts/http-headers';
 import { SUBMISSIONS_API_PATH } from '@hub/shared';
 import { forwardSubmission } from './submissions-proxy';
 

@@ -1,3 +1,6 @@
+// The site's HTTP headers, in one place for the two servers that serve its pages: the public
+// static server (scripts/src/static-server) and the preview of drafts (preview-server.ts).
+
 /** Content types by file extension: the formats the site writes. */
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
