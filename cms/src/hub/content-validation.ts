@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   CONTENT_RULES,
+  contentTypeKeyOf,
   SLUG_PATTERN,
   findContentIssues,
   findPublishIssues,
@@ -15,14 +16,6 @@ import {
 } from '@hub/shared';
 
 type Data = Record<string, unknown>;
-
-/** Our content types by uid: only `api::<name>.<name>` documents get the editorial rules. */
-function contentTypeKeyOf(uid: string): ContentTypeKey | null {
-  const match = /^api::([a-z-]+)\.\1$/.exec(uid);
-  if (!match) return null;
-  const key = match[1] as ContentTypeKey;
-  return key in CONTENT_RULES ? key : null;
-}
 
 /** The file id in any of the shapes the admin, REST and scripts send for a single media field. */
 function mediaIdOf(value: unknown): number | string | null {

@@ -1,7 +1,7 @@
 import { blocksToPlainText } from '../rich-text/render-blocks';
 import type { RichText } from '../types/content';
 import { findPublishIssues, type PublishIssues } from '../validation/accessibility';
-import { CONTENT_RULES, type ContentTypeKey } from '../validation/content-rules';
+import { CONTENT_RULES, contentTypeKeyOf, type ContentTypeKey } from '../validation/content-rules';
 import { scoreReadability, type Readability } from './readability';
 
 /** What the admin's panel tells an editor about the entry being written. */
@@ -12,9 +12,8 @@ export interface EditorAdvice {
 
 /** Content types whose entries get the panel: those with rich text written for readers. */
 export function advisedContentType(uid: string): ContentTypeKey | null {
-  const match = /^api::([a-z-]+)\.\1$/.exec(uid);
-  const key = match?.[1] as ContentTypeKey | undefined;
-  return key && key in CONTENT_RULES && CONTENT_RULES[key].richText ? key : null;
+  const key = contentTypeKeyOf(uid);
+  return key && CONTENT_RULES[key].richText ? key : null;
 }
 
 /**

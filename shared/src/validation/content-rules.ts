@@ -106,3 +106,13 @@ export const CONTENT_RULES: Readonly<Record<ContentTypeKey, ContentRules>> = {
   page: { required: [title], slugSource: title, summary, images: [], richText: [body] },
   site: { required: [{ field: 'siteName', label: 'Naam van de site' }], images: [] },
 };
+
+/**
+ * The content type key of a CMS uid (`api::article.article` -> `article`), or null for a uid of
+ * anything else (a plugin's type, a component).
+ */
+export function contentTypeKeyOf(uid: string): ContentTypeKey | null {
+  const match = /^api::([a-z-]+)\.\1$/.exec(uid);
+  const key = match?.[1];
+  return key !== undefined && Object.hasOwn(CONTENT_RULES, key) ? (key as ContentTypeKey) : null;
+}
