@@ -42,6 +42,10 @@ export const MESSAGES = {
  * What a form sent without JavaScript shows when only its token stood in the way: the form
  * again, as filled in, with a fresh token, and a request to check it and send it once more.
  */
+const EXPIRED_NOTICE = {
+  title: 'Het formulier was verlopen',
+  text: 'Wat je hebt ingevuld, staat er nog. Kijk of alles klopt en klik onderaan op Versturen.',
+};
 const TOKEN_NOTICES: Record<TokenProblem, NonNullable<SubmissionFormState['notice']>> = {
   missing: {
     title: 'Kijk of alles klopt',
@@ -51,15 +55,16 @@ const TOKEN_NOTICES: Record<TokenProblem, NonNullable<SubmissionFormState['notic
     title: 'Dat ging snel',
     text: 'Kijk nog even of alles klopt. Klik dan onderaan op Versturen.',
   },
-  invalid: {
-    title: 'Het formulier was verlopen',
-    text: 'Wat je hebt ingevuld, staat er nog. Kijk of alles klopt en klik onderaan op Versturen.',
-  },
-  expired: {
-    title: 'Het formulier was verlopen',
-    text: 'Wat je hebt ingevuld, staat er nog. Kijk of alles klopt en klik onderaan op Versturen.',
-  },
+  invalid: EXPIRED_NOTICE,
+  expired: EXPIRED_NOTICE,
 };
+
+/**
+ * The form needs only to be sent again: its fields are fine and just the token stood in the
+ * way (as for every form sent without JavaScript). Not an error for the person sending it.
+ */
+export const onlyTokenStoodInTheWay = (answer: SubmissionAnswer) =>
+  Boolean(answer.tokenProblem) && (answer.errors ?? []).length === 0;
 
 /** An answer with one message for the form as a whole. */
 export const formError = (status: number, message: string): SubmissionAnswer => ({
@@ -146,7 +151,9 @@ export function answerFormPage(
 ): string {
   const errors = answer.errors ?? [];
   const notice =
-    answer.tokenProblem && errors.length === 0 ? TOKEN_NOTICES[answer.tokenProblem] : undefined;
+    answer.tokenProblem && onlyTokenStoodInTheWay(answer)
+      ? TOKEN_NOTICES[answer.tokenProblem]
+      : undefined;
   return page(
     form.title,
     state.siteName,

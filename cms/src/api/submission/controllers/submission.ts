@@ -5,6 +5,7 @@ import { clientAddress } from '../../../hub/submissions/client-address';
 import {
   answerFormPage,
   answerJson,
+  onlyTokenStoodInTheWay,
   siteNameOf,
   wantsPage,
   type SubmissionAnswer,
@@ -40,10 +41,9 @@ async function answer(ctx: Context, kind: SubmissionKind, body: unknown, result:
     ctx.set('Location', SUBMISSION_THANKS_PATH);
     return;
   }
-  // Only the token was missing (as for every form sent without JavaScript): the form is shown
-  // again to check and send, which is not an error.
-  const onlyToken = Boolean(result.tokenProblem) && (result.errors ?? []).length === 0;
-  ctx.status = onlyToken ? 200 : result.status;
+  // The form again: with its problems, or, when only the token stood in the way, to check it
+  // and send it once more (not an error).
+  ctx.status = onlyTokenStoodInTheWay(result) ? 200 : result.status;
   ctx.type = 'html';
   ctx.body = answerFormPage(SUBMISSION_FORMS[kind], result, {
     values: typedValues(kind, body),
