@@ -100,7 +100,9 @@ function contentPermissions(strapi: Core.Strapi): Permission[] {
  */
 export async function ensureEditorialRoles(strapi: Core.Strapi): Promise<void> {
   const roles = strapi.service('admin::role') as {
-    findOne: (where: Record<string, unknown>) => Promise<{ id: number } | null>;
+    findOne: (
+      where: Record<string, unknown>,
+    ) => Promise<{ id: number; name: string; description: string } | null>;
     create: (attributes: Record<string, unknown>) => Promise<{ id: number }>;
     update: (
       where: Record<string, unknown>,
@@ -135,7 +137,10 @@ export async function ensureEditorialRoles(strapi: Core.Strapi): Promise<void> {
     const { id } = existing
       ? existing
       : await roles.create({ name: role.name, code: role.code, description: role.description });
-    if (existing) await roles.update({ id }, { name: role.name, description: role.description });
+    const renamed = existing?.name !== role.name || existing.description !== role.description;
+    if (existing && renamed) {
+      await roles.update({ id }, { name: role.name, description: role.description });
+    }
     await roles.assignPermissions(id, wanted[key]);
   }
 }
