@@ -119,6 +119,75 @@ describe('validateSubmission', () => {
     }
   });
 
+  it('counts length as Strapi and the browser do: an emoji counts as 2', () => {
+    const half = '😀'.repeat(80);
+    const ok = validateSubmission(GOOD_PRACTICE_SUBMISSION, { ...practice, title: half });
+    expect(ok.ok && ok.values.title).toBe(half);
+    const errors = errorsOf(
+      validateSubmission(GOOD_PRACTICE_SUBMISSION, { ...practice, title: '😀'.repeat(160) }),
+    );
+    expect(errors.title).toBe(
+      'Naam van het initiatief: dit is te lang. Gebruik hoogstens 160 tekens (nu 320). Een emoji telt als 2 tekens.',
+    );
+    // Counted after clean-up: a composed é stays 1, whatever the browser sent.
+    const composed = validateSubmission(GOOD_PRACTICE_SUBMISSION, {
+      ...practice,
+      title: 'e\u0301'.repeat(160),
+    });
+    expect(composed.ok).toBe(true);
+  });
+
+  it('refuses invisible format characters in one-line fields, in every one of them', () => {
+    const invisible = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u{E0041}'];
+    for (const character of invisible) {
+      const sneaky = `Koffie${character}ochtend`;
+      const practiceErrors = errorsOf(
+        validateSubmission(GOOD_PRACTICE_SUBMISSION, {
+          ...practice,
+          title: sneaky,
+          submitterName: sneaky,
+          submitterEmail: `anna${character}@voorbeeld.nl`,
+          website: `https://voorbeeld.nl/a${character}b`,
+          activityType: `and${character}ers`,
+        }),
+      );
+      for (const field of ['title', 'submitterName', 'submitterEmail', 'website', 'activityType']) {
+        expect(practiceErrors[field], `${field} ${JSON.stringify(character)}`).toMatch(
+          /onzichtbare tekens/,
+        );
+      }
+      const eventErrors = errorsOf(
+        validateSubmission(EVENT_SUBMISSION, {
+          ...event,
+          startsAt: `2026-03-29T${character}01:30`,
+        }),
+      );
+      expect(eventErrors.startsAt).toMatch(/onzichtbare tekens/);
+    }
+  });
+
+  it('keeps emoji made of several characters in long text, and refuses half a character', () => {
+    const summary = 'Samen koken 👩‍🍳 met de buren 👨‍👩‍👧, ook af\u00ADwassen.';
+    const result = validateSubmission(GOOD_PRACTICE_SUBMISSION, { ...practice, summary });
+    expect(result.ok && result.values.summary).toBe(summary);
+    // A lone half of a surrogate pair is no text at all; a database would store "?".
+    for (const summary of ['kapot \uD83D teken', 'kapot \uDE00']) {
+      expect(
+        errorsOf(validateSubmission(GOOD_PRACTICE_SUBMISSION, { ...practice, summary })).summary,
+      ).toMatch(/onzichtbare tekens/);
+    }
+  });
+
+  it('treats the Unicode line and paragraph separators as line breaks', () => {
+    const result = validateSubmission(GOOD_PRACTICE_SUBMISSION, {
+      ...practice,
+      title: 'Koffie\u2028ochtend',
+      summary: 'Regel een\u2029Regel twee',
+    });
+    expect(result.ok && result.values.title).toBe('Koffie ochtend');
+    expect(result.ok && result.values.summary).toBe('Regel een\nRegel twee');
+  });
+
   it('keeps line breaks in long text and accepts markup as plain text', () => {
     const summary = 'Regel een\r\nRegel <b>twee</b>';
     const result = validateSubmission(GOOD_PRACTICE_SUBMISSION, { ...practice, summary });
@@ -143,6 +212,34 @@ describe('validateSubmission', () => {
       website: 'https://www.voorbeeld.nl/koffie',
     });
     expect(ok.ok).toBe(true);
+  });
+
+  it('accepts the e-mail addresses Strapi accepts too, so the editors can publish the item', () => {
+    for (const submitterEmail of [
+      'anna@voorbeeld.nl',
+      'Anna.de-Vries+buurt@mail.voorbeeld.nl',
+      "o'brien@voorbeeld.co.uk",
+    ]) {
+      expect(
+        validateSubmission(GOOD_PRACTICE_SUBMISSION, { ...practice, submitterEmail }).ok,
+        submitterEmail,
+      ).toBe(true);
+    }
+    for (const submitterEmail of [
+      'anna..de.vries@voorbeeld.nl',
+      '.anna@voorbeeld.nl',
+      'anna@voorbeeld',
+      'anna@-voorbeeld.nl',
+      'anna@voorbeeld.nl1',
+      'anna@voorbeeld..nl',
+      '😀@voorbeeld.nl',
+    ]) {
+      expect(
+        errorsOf(validateSubmission(GOOD_PRACTICE_SUBMISSION, { ...practice, submitterEmail }))
+          .submitterEmail,
+        submitterEmail,
+      ).toMatch(/naam@voorbeeld\.nl/);
+    }
   });
 
   it('checks e-mail addresses and choices', () => {

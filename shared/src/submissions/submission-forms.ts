@@ -19,7 +19,10 @@ export interface SubmissionField {
   hint?: string;
   type: SubmissionFieldType;
   required: boolean;
-  /** Longest value accepted, in characters. */
+  /**
+   * Longest value accepted, in UTF-16 code units: as Strapi's maxLength and the browser's
+   * maxlength count, so an emoji counts as 2 (see `submissionTextLength`).
+   */
   maxLength: number;
   /** The values a 'choice' field accepts. */
   choices?: readonly string[];

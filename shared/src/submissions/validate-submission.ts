@@ -15,16 +15,37 @@ export type SubmissionResult =
   { ok: true; values: SubmissionValues } | { ok: false; errors: SubmissionError[] };
 
 /**
- * Control characters (except line breaks and tabs, handled per field type) and the invisible
- * direction marks and overrides that can make text read differently from what it is.
+ * Refused in every field: control characters (line breaks and tabs in long text are handled by
+ * `normalise`), lone halves of a surrogate pair (not text: a database stores them as "?"), and
+ * the invisible direction marks and overrides that make text read differently from what it is.
  */
 const FORBIDDEN_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/u;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\p{Cs}]/u;
+/**
+ * Refused in one-line fields besides: every invisible format character (Unicode category Cf:
+ * zero-width space and joiners, word joiner, byte order mark, soft hyphen, tag characters...).
+ * They hide text in a title or name, or make two names look the same. Long text keeps them: a
+ * zero-width joiner holds emoji like 👩‍🍳 together, and a soft hyphen is harmless there.
+ */
+const FORBIDDEN_IN_ONE_LINE = /[\p{Cc}\p{Cf}]/u;
+/**
+ * An e-mail address as both the browser's e-mail field and Strapi's e-mail check accept it:
+ * dot-separated ASCII words before the @, a host name after it, ending in letters. Stricter than
+ * either alone, so an address sent in never stops an editor from publishing the item.
+ */
+const EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z])?$/;
 const WALL_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::00)?$/;
 
-const length = (text: string) => [...text].length;
+/**
+ * How long a text is, in UTF-16 code units: as Strapi's maxLength counts (and the browser's
+ * maxlength attribute), so whatever passes here also fits the CMS. An emoji counts as 2.
+ */
+export const submissionTextLength = (text: string): number => text.length;
+
+/** Whether a text holds characters that count as 2 (emoji and other characters beyond U+FFFF). */
+const hasDoubleCharacters = (text: string) => /[\u{10000}-\u{10FFFF}]/u.test(text);
 
 /**
  * A field of what was sent, if it was sent: own keys only, so "__proto__", "constructor" or a
@@ -36,7 +57,7 @@ export function sentField(input: object, name: string): unknown {
 
 /** Line breaks unified; in a one-line field, every run of whitespace becomes one space. */
 function normalise(value: string, field: SubmissionField): string {
-  const unified = value.normalize('NFC').replace(/\r\n?/g, '\n');
+  const unified = value.normalize('NFC').replace(/\r\n?|[\u2028\u2029]/g, '\n');
   const text = field.type === 'longtext' ? unified : unified.replace(/[\t\n]+/g, ' ');
   return text.trim();
 }
@@ -53,14 +74,19 @@ function isWebAddress(text: string): boolean {
 /** Checks one filled-in value; returns its cleaned form or a message. */
 function checkValue(field: SubmissionField, text: string): string | Date | { message: string } {
   const { label } = field;
-  if (FORBIDDEN_CHARACTERS.test(text)) {
+  const forbidden =
+    FORBIDDEN_CHARACTERS.test(text) ||
+    (field.type !== 'longtext' && FORBIDDEN_IN_ONE_LINE.test(text));
+  if (forbidden) {
     return {
       message: `${label}: hierin staan onzichtbare tekens die we niet opslaan. Haal ze weg.`,
     };
   }
-  if (length(text) > field.maxLength) {
+  const length = submissionTextLength(text);
+  if (length > field.maxLength) {
+    const emoji = hasDoubleCharacters(text) ? ' Een emoji telt als 2 tekens.' : '';
     return {
-      message: `${label}: dit is te lang. Gebruik hoogstens ${field.maxLength} tekens (nu ${length(text)}).`,
+      message: `${label}: dit is te lang. Gebruik hoogstens ${field.maxLength} tekens (nu ${length}).${emoji}`,
     };
   }
   switch (field.type) {
