@@ -30,6 +30,8 @@ export default () => {
     },
     'strapi::poweredBy',
     'strapi::query',
+    // Drafts stay in the admin: only the preview token may ask the content API for them.
+    'global::draft-gate',
     // Size, type and parse errors of submissions, before the body is read (see the middleware).
     'global::submission-guard',
     'strapi::body',

@@ -17,6 +17,11 @@ const { ensureBuildToken, BUILD_TOKEN_NAME } = require(
   path.join(appDir, 'dist', 'src', 'hub', 'bootstrap', 'build-token.js'),
 ) as TokenModule;
 
+type PreviewTokenModule = typeof import('../src/hub/preview/preview-token');
+const { ensurePreviewToken, PREVIEW_TOKEN_NAME } = require(
+  path.join(appDir, 'dist', 'src', 'hub', 'preview', 'preview-token.js'),
+) as PreviewTokenModule;
+
 const ADMIN = { email: 'eerste@example.org', password: 'Eerstebeheerder1' };
 let cms: TestCms;
 
@@ -136,5 +141,62 @@ describe('bootstrap', () => {
     process.env.ADMIN_EMAIL = 'tweede@example.org';
     await runBootstrap(cms.strapi);
     expect((await counts()).admins).toBe(1);
+  });
+});
+
+describe('the preview token', () => {
+  const previewFile = () => path.join(path.dirname(tokenFile()), 'site-preview-token');
+  const tokens = () => cms.strapi.service('admin::api-token-content-api');
+  const withPreviews = async <T>(work: () => Promise<T>): Promise<T> => {
+    Object.assign(process.env, { PREVIEW_URL: 'http://localhost:4323', PREVIEW_SECRET: 'geheim' });
+    try {
+      return await work();
+    } finally {
+      delete process.env.PREVIEW_URL;
+      delete process.env.PREVIEW_SECRET;
+    }
+  };
+
+  it('is not made while previews are not set up', async () => {
+    expect(await ensurePreviewToken(cms.strapi)).toBe('not-configured');
+    expect(fs.existsSync(previewFile())).toBe(false);
+    expect(await tokens().getByName(PREVIEW_TOKEN_NAME)).toBeNull();
+  });
+
+  it('is made beside the build token, read-only, only its owner can read the file', async () => {
+    expect(await withPreviews(() => ensurePreviewToken(cms.strapi))).toBe('created');
+    expect(fs.statSync(previewFile()).mode & 0o777).toBe(0o600);
+    const key = fs.readFileSync(previewFile(), 'utf8').trim();
+    expect(key).not.toBe(fs.readFileSync(tokenFile(), 'utf8').trim());
+    expect((await tokens().getByName(PREVIEW_TOKEN_NAME)).type).toBe('read-only');
+    const draftRead = () => request(cms.url, '/api/themes?status=draft', { token: key });
+    expect((await withPreviews(draftRead)).status).toBe(200);
+  });
+
+  it('is kept on the next start and renewed, not doubled, when its file is lost', async () => {
+    const before = fs.readFileSync(previewFile(), 'utf8');
+    const count = (await counts()).apiTokens;
+    expect(await withPreviews(() => runBootstrap(cms.strapi).then(() => 'ran'))).toBe('ran');
+    expect(fs.readFileSync(previewFile(), 'utf8')).toBe(before);
+    fs.rmSync(previewFile());
+    expect(await withPreviews(() => ensurePreviewToken(cms.strapi))).toBe('regenerated');
+    expect(fs.readFileSync(previewFile(), 'utf8')).not.toBe(before);
+    expect((await counts()).apiTokens).toBe(count);
+  });
+
+  it('is only checked when SITE_PREVIEW_TOKEN is given, and a file elsewhere is honoured', async () => {
+    const elsewhere = path.join(path.dirname(tokenFile()), 'elders', 'preview');
+    process.env.SITE_PREVIEW_TOKEN_FILE = elsewhere;
+    try {
+      process.env.SITE_PREVIEW_TOKEN = 'van-buiten-gegeven';
+      expect(await withPreviews(() => ensurePreviewToken(cms.strapi))).toBe('configured');
+      expect(fs.existsSync(elsewhere)).toBe(false);
+      delete process.env.SITE_PREVIEW_TOKEN;
+      expect(await withPreviews(() => ensurePreviewToken(cms.strapi))).toBe('regenerated');
+      expect(fs.statSync(elsewhere).mode & 0o777).toBe(0o600);
+    } finally {
+      delete process.env.SITE_PREVIEW_TOKEN;
+      delete process.env.SITE_PREVIEW_TOKEN_FILE;
+    }
   });
 });

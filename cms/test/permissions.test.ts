@@ -108,6 +108,18 @@ describe('the read-only build token', () => {
     expect(body.data.map((article) => article.title)).toEqual(['Gepubliceerd bericht']);
   });
 
+  it('is refused when it asks for drafts, in whatever form', async () => {
+    for (const query of ['?status=draft', '?status=DRAFT', '?status', '?status[0]=draft']) {
+      const { status, body } = await request<{ data: unknown }>(cms.url, `/api/articles${query}`, {
+        token: buildToken,
+      });
+      expect(status, query).toBe(403);
+      expect(JSON.stringify(body)).not.toContain('Geheim concept');
+    }
+    const single = await request(cms.url, `/api/site?status=draft`, { token: buildToken });
+    expect(single.status).toBe(403);
+  });
+
   it.each(collections)('reads /api/%s', async (collection) => {
     expect((await request(cms.url, `/api/${collection}`, { token: buildToken })).status).toBe(200);
   });

@@ -1,11 +1,12 @@
 /**
  * Serves previews of drafts on PREVIEW_PORT (default 4323), for the CMS's Preview button.
- * Needs PREVIEW_SECRET (the same as the CMS's), CMS_URL and the build token as the site build,
- * and SITE_URL. `npm start` runs it.
+ * Needs PREVIEW_SECRET (the same as the CMS's), CMS_URL, the preview token (SITE_PREVIEW_TOKEN or
+ * the file the CMS writes it to; the only token that may read drafts) and SITE_URL. `npm start`
+ * runs it.
  */
 import os from 'node:os';
 import path from 'node:path';
-import { cmsConnection } from '../src/loaders/connection';
+import { previewConnection } from '../src/loaders/connection';
 import { imageCacheDir } from './build-site';
 import { createPreviewServer } from './preview-server';
 import { currentCompiledSite } from './renderer';
@@ -18,7 +19,7 @@ if (!secret) {
   );
   process.exit(1);
 }
-const connection = cmsConnection(env);
+const connection = previewConnection(env);
 const server = createPreviewServer({
   site: currentCompiledSite(),
   connection,
