@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@hub/shared';
 import { bootTestCms, type TestCms } from './harness';
 import { uploadImage, validData } from './fixtures';
+import { adminLogin, request } from './http';
+import { EDITORIAL_ROLES } from '../src/hub/bootstrap/editorial-roles';
 import { runPublicationSchedule } from '../src/hub/scheduling/publication-schedule';
 import { requestSiteRebuild } from '../src/hub/scheduling/site-rebuild';
 
@@ -103,6 +105,110 @@ describe('the publication schedule', () => {
     await expect(write).rejects.toThrow(
       messages.unpublishNotAfterPublish('Offline halen op', 'Publiceren op'),
     );
+  });
+});
+
+describe('planning keeps review', () => {
+  const PASSWORD = 'Testwachtwoord1';
+  const PRACTICES = '/content-manager/collection-types/api::good-practice.good-practice';
+  const practices = () => cms.strapi.documents('api::good-practice.good-practice');
+
+  /** An admin user with one of the editorial roles, logged in through the admin API. */
+  async function login(role: keyof typeof EDITORIAL_ROLES, email: string): Promise<string> {
+    const found = (await cms.strapi
+      .service('admin::role')
+      .findOne({ code: EDITORIAL_ROLES[role].code })) as { id: number };
+    await cms.strapi.service('admin::user').create({
+      firstname: role,
+      email,
+      password: PASSWORD,
+      isActive: true,
+      roles: [found.id],
+    });
+    return adminLogin(cms.url, email, PASSWORD);
+  }
+
+  const change = (token: string, documentId: string, data: Record<string, unknown>) =>
+    request(cms.url, `${PRACTICES}/${documentId}`, { method: 'PUT', token, body: data });
+
+  async function plannedOf(documentId: string): Promise<string | null> {
+    const draft = await practices().findOne({ documentId, status: 'draft' } as never);
+    return draft?.publishOn ? new Date(String(draft.publishOn)).toISOString() : null;
+  }
+
+  let partner: string;
+  let editor: string;
+  beforeAll(async () => {
+    partner = await login('author', 'partner-planning@voorbeeld.nl');
+    editor = await login('editor', 'redacteur-planning@voorbeeld.nl');
+  });
+
+  /** A partner's draft, planned by an editor, both through the admin API. */
+  async function partnerDraftPlannedByEditor(title: string): Promise<string> {
+    const created = await request<{ data: { documentId: string } }>(cms.url, PRACTICES, {
+      method: 'POST',
+      token: partner,
+      body: { ...valid['good-practice'], title },
+    });
+    expect(created.status).toBe(201);
+    const { documentId } = created.body.data;
+    expect((await change(editor, documentId, { publishOn: planned.toISOString() })).status).toBe(
+      200,
+    );
+    expect(await plannedOf(documentId)).toBe(planned.toISOString());
+    return documentId;
+  }
+
+  it('cancels the planned moment when a partner changes the item, so the cron leaves it', async () => {
+    const documentId = await partnerDraftPlannedByEditor('Gepland, daarna door partner gewijzigd');
+    const edit = await change(partner, documentId, { title: 'Ongelezen wijziging van de partner' });
+    expect(edit.status).toBe(200);
+    expect(await plannedOf(documentId)).toBeNull();
+    const run = await runPublicationSchedule(cms.strapi, new Date(planned.getTime() + minute));
+    expect(run.published).not.toContain(documentId);
+    expect(await practices().findOne({ documentId, status: 'published' } as never)).toBeNull();
+    // The change itself is kept, waiting for an editor.
+    const draft = await practices().findOne({ documentId, status: 'draft' } as never);
+    expect(draft?.title).toBe('Ongelezen wijziging van de partner');
+  });
+
+  it('does not let a partner copy a planned moment by duplicating the item', async () => {
+    const source = await partnerDraftPlannedByEditor('Gepland en door een partner gedupliceerd');
+    const copy = await request<{ data: { documentId: string } }>(
+      cms.url,
+      `${PRACTICES}/clone/${source}`,
+      { method: 'POST', token: partner, body: { title: 'Kopie van de partner' } },
+    );
+    expect(copy.status).toBe(200);
+    expect(copy.body.data.documentId).not.toBe(source);
+    expect(await plannedOf(copy.body.data.documentId)).toBeNull();
+  });
+
+  it('keeps the moment when an editor changes a planned item, and the cron publishes it', async () => {
+    const documentId = await partnerDraftPlannedByEditor('Gepland en door de redactie bijgewerkt');
+    expect((await change(editor, documentId, { title: 'Nagelezen door de redactie' })).status).toBe(
+      200,
+    );
+    expect(await plannedOf(documentId)).toBe(planned.toISOString());
+    const run = await runPublicationSchedule(cms.strapi, new Date(planned.getTime() + minute));
+    expect(run.published).toContain(documentId);
+  });
+
+  it('leaves changes without an admin behind them alone (cron, seed, scripts)', async () => {
+    const draft = await practices().create({
+      data: {
+        ...valid['good-practice'],
+        title: 'Gepland door een script',
+        publishOn: planned.toISOString(),
+      },
+    } as never);
+    await practices().update({
+      documentId: draft.documentId,
+      data: { title: 'Bijgewerkt door een script' },
+    } as never);
+    expect(await plannedOf(draft.documentId)).toBe(planned.toISOString());
+    // Clean up: it would otherwise be published by the other tests' runs.
+    await practices().delete({ documentId: draft.documentId } as never);
   });
 });
 
