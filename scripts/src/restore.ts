@@ -2,32 +2,36 @@
  * `npm run restore -- <backup file>`: replaces all content, relations, media files and settings
  * of the configured CMS database with those in the backup. Stop `npm start` (or the CMS) first.
  * Admin accounts and API tokens stay as they are (a fresh database gets them from the bootstrap).
+ * An encrypted backup (.enc) needs the key it was made with, in BACKUP_ENCRYPTION_KEY or
+ * BACKUP_ENCRYPTION_KEY_FILE; it reaches Strapi through its environment, never its command line.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { backupKey, strapiTransfer } from './backup';
 import { ensureCmsEnv } from './lib/cms-env';
-import { strapiCli } from './lib/strapi-cli';
 
-const file = process.argv[2];
-if (!file || !fs.existsSync(file)) {
-  console.error(
-    'Usage: npm run restore -- <backup file (.tar.gz, or .tar.gz.enc with BACKUP_ENCRYPTION_KEY)>',
-  );
-  process.exit(1);
-}
-const key = process.env.BACKUP_ENCRYPTION_KEY;
-
-await ensureCmsEnv();
-try {
-  await strapiCli(
-    ['import', '-f', path.resolve(file), '--force', ...(key ? ['--key', key] : [])],
-    'restore',
-    { NODE_ENV: 'production' },
-  );
+async function main(): Promise<void> {
+  const file = process.argv[2];
+  if (!file || !fs.existsSync(file)) {
+    throw new Error(
+      'Usage: npm run restore -- <backup file (.tar.gz, or .tar.gz.enc with BACKUP_ENCRYPTION_KEY or BACKUP_ENCRYPTION_KEY_FILE)>',
+    );
+  }
+  const encrypted = file.endsWith('.enc');
+  const key = encrypted ? backupKey() : null;
+  if (encrypted && !key) {
+    throw new Error(
+      `${file} is encrypted: set BACKUP_ENCRYPTION_KEY or BACKUP_ENCRYPTION_KEY_FILE to its key.`,
+    );
+  }
+  await ensureCmsEnv();
+  await strapiTransfer('import', ['-f', path.resolve(file), '--force'], key, 'restore');
   console.log(
     `Restored from ${path.resolve(file)}. Start the CMS again; the publisher rebuilds the site.`,
   );
-} catch (error) {
+}
+
+main().catch((error: unknown) => {
   console.error(`The restore failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
-}
+});
