@@ -247,6 +247,26 @@ describe('who sent something in', () => {
     expect(stored.submitter.organisation).toBe('Een andere club');
   });
 
+  it('is not in the events the webhook to the publisher sends', async () => {
+    const payloads: unknown[] = [];
+    const unsubscribe = cms.strapi.eventHub.subscribe(async (name: string, payload: unknown) => {
+      if (name.startsWith('entry.')) payloads.push(payload);
+    });
+    try {
+      const practices = cms.strapi.documents('api::good-practice.good-practice');
+      await practices.update({
+        documentId: practice.documentId,
+        data: { summary: 'Een eettafel voor buren, elke week.' },
+      } as never);
+      await practices.publish({ documentId: practice.documentId } as never);
+    } finally {
+      unsubscribe();
+    }
+    expect(payloads.length).toBeGreaterThan(0);
+    expect(JSON.stringify(payloads)).toContain(practice.documentId);
+    expect(leaks(payloads)).toEqual([]);
+  });
+
   it('is still wiped by the nightly clean-up', async () => {
     const old = await cms.strapi.documents('api::event.event').create({
       data: { ...(await validData(cms.strapi)).event, submitted: true, submitter: submitter(120) },
