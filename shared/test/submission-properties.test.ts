@@ -3,7 +3,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  CONTENT_RULES,
   SUBMISSION_FORMS,
+  slugify,
   submissionTextLength,
   validateSubmission,
   type SubmissionField,
@@ -73,14 +75,19 @@ function storedIn(kind: SubmissionKind, field: SubmissionField): SchemaAttribute
   return attribute;
 }
 
+/** Strapi makes a column of a string or e-mail attribute a varchar(255), whatever maxLength says. */
+const STRING_COLUMN = 255;
+
 /**
  * The longest text the CMS stores in an attribute, in UTF-16 code units as Strapi's maxLength
- * counts: a string without maxLength gets Strapi's default of 255, an e-mail column is a
- * varchar(255) on PostgreSQL, long text and rich text have no limit.
+ * counts: a string or e-mail address at most its maxLength and what its varchar(255) column on
+ * PostgreSQL holds (which counts characters, never more than code units); long text and rich
+ * text have no limit but their maxLength.
  */
 function cmsLimit(attribute: SchemaAttribute): number {
-  if (attribute.maxLength !== undefined) return attribute.maxLength;
-  return attribute.type === 'string' || attribute.type === 'email' ? 255 : Infinity;
+  const maxLength = attribute.maxLength ?? Infinity;
+  const short = attribute.type === 'string' || attribute.type === 'email';
+  return short ? Math.min(maxLength, STRING_COLUMN) : maxLength;
 }
 
 const KINDS = Object.keys(SUBMISSION_FORMS) as SubmissionKind[];
@@ -256,7 +263,7 @@ describe('validateSubmission, for any input', () => {
     );
   });
 
-  it('lets through only what fits the CMS: within its lengths, no forbidden characters', () => {
+  it('lets through only what fits the CMS: its lengths, characters and slugs', () => {
     let accepted = 0;
     for (const kind of KINDS) {
       const form = SUBMISSION_FORMS[kind];
@@ -284,6 +291,8 @@ describe('validateSubmission, for any input', () => {
             expect(DIRECTION_CONTROLS.test(value), shown).toBe(false);
             if (field.type !== 'longtext') expect(/[\p{Cc}\p{Cf}]/u.test(value), shown).toBe(false);
             if (field.type === 'choice') expect(attribute.enum, shown).toContain(value);
+            // The CMS makes the item's web address of it.
+            if (CONTENT_RULES[kind].slugSource?.field === name) expect(slugify(value)).not.toBe('');
           }
         }),
         { numRuns: 600 },

@@ -119,8 +119,26 @@ describe('validateSubmission', () => {
     }
   });
 
+  it('asks for a letter or digit in the title, which the web address is made of', () => {
+    for (const title of ['😀😀😀', '!!!', '—', 'مقهى']) {
+      expect(
+        errorsOf(validateSubmission(GOOD_PRACTICE_SUBMISSION, { ...practice, title })).title,
+        title,
+      ).toBe(
+        'Naam van het initiatief: gebruik minstens één gewone letter of cijfer (a tot z of 0 tot 9).',
+      );
+    }
+    for (const title of ['Café 😀', '55+', 'Één']) {
+      expect(validateSubmission(EVENT_SUBMISSION, { ...event, title }).ok, title).toBe(true);
+    }
+    // Other fields may hold anything else that is text.
+    expect(
+      validateSubmission(GOOD_PRACTICE_SUBMISSION, { ...practice, submitterName: '李雷' }).ok,
+    ).toBe(true);
+  });
+
   it('counts length as Strapi and the browser do: an emoji counts as 2', () => {
-    const half = '😀'.repeat(80);
+    const half = `Koffie ${'😀'.repeat(76)}!`;
     const ok = validateSubmission(GOOD_PRACTICE_SUBMISSION, { ...practice, title: half });
     expect(ok.ok && ok.values.title).toBe(half);
     const errors = errorsOf(

@@ -145,7 +145,7 @@ export const GOOD_PRACTICE_SUBMISSION: SubmissionForm = {
       hint: 'Begin met https://',
       type: 'url',
       required: false,
-      maxLength: 500,
+      maxLength: 255,
     },
     ...submitterFields,
   ],
@@ -199,7 +199,7 @@ export const EVENT_SUBMISSION: SubmissionForm = {
       hint: 'Begin met https://',
       type: 'url',
       required: false,
-      maxLength: 500,
+      maxLength: 255,
     },
     {
       name: 'cost',

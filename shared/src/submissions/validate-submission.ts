@@ -1,4 +1,6 @@
+import { slugify } from '../text/slugify';
 import { fromAmsterdamWallTime } from '../time/amsterdam';
+import { CONTENT_RULES } from '../validation/content-rules';
 import type { SubmissionField, SubmissionForm } from './submission-forms';
 
 /** One problem with a submission, for the field it concerns ('' for the form as a whole). */
@@ -117,6 +119,13 @@ function checkValue(field: SubmissionField, text: string): string | Date | { mes
 }
 
 /**
+ * Whether the CMS makes the item's web address (its slug) from this field: then it needs a
+ * letter or digit that a slug can hold, or the CMS could not store the draft.
+ */
+const namesTheItem = (form: SubmissionForm, field: SubmissionField) =>
+  CONTENT_RULES[form.kind].slugSource?.field === field.name;
+
+/**
  * Checks what someone sent with a submission form against that form: every known field a string
  * within its limits and of its type, required fields filled in, an end not before the start.
  * Fields the form does not know are ignored: they never reach the result. Pure; the site's form
@@ -144,7 +153,12 @@ export function validateSubmission(form: SubmissionForm, input: unknown): Submis
       continue;
     }
     const checked = checkValue(field, text);
-    if (typeof checked === 'object' && 'message' in checked) {
+    if (typeof checked === 'string' && namesTheItem(form, field) && !slugify(checked)) {
+      errors.push({
+        field: field.name,
+        message: `${field.label}: gebruik minstens één gewone letter of cijfer (a tot z of 0 tot 9).`,
+      });
+    } else if (typeof checked === 'object' && 'message' in checked) {
       errors.push({ field: field.name, message: checked.message });
     } else {
       values[field.name] = checked;
