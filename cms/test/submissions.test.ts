@@ -1,16 +1,27 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { SMTPServer } from 'smtp-server';
+import { SUBMISSION_FORMS, validateSubmission, type SubmissionKind } from '@hub/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestCms, type TestCms } from './harness';
 import { adminLogin, request } from './http';
 import { forgetOldSubmitters } from '../src/hub/submissions/forget-submitters';
 import { submissionSettings } from '../src/hub/submissions/settings';
+import { SUBMISSION_MARKS_TABLE, SubmissionMarks } from '../src/hub/submissions/submission-marks';
+import { submissionDraft } from '../src/hub/submissions/to-draft';
 
 const SITE_URL = 'https://hub.example.nl';
 const ADMIN = { email: 'redactie@example.org', password: 'Redactiewachtwoord1' };
 const EDITORS = 'redactie@voorbeeld.nl';
 let cms: TestCms;
-let token: string;
+/** Form tokens handed out before the tests, old enough to use: each is good for one submission. */
+let tokens: string[] = [];
+const nextToken = () => {
+  const token = tokens.pop();
+  if (!token) throw new Error('Hand out more form tokens in beforeAll.');
+  return token;
+};
 
 /** A mail server that keeps what it receives: where the editors' notices go. */
 const mails: { to: string[]; text: string }[] = [];
@@ -50,7 +61,7 @@ beforeAll(async () => {
     // each test can submit from an address of its own.
     SUBMISSION_TRUSTED_PROXIES: '127.0.0.1',
   });
-  token = await freshToken();
+  tokens = await Promise.all(Array.from({ length: 200 }, () => freshToken()));
   // Older than the minimum fill time for every test below.
   await new Promise((resolve) => setTimeout(resolve, 1100));
 });
@@ -67,7 +78,12 @@ async function freshToken(): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-let nextAddress = 1;
+let nextAddress = 0;
+/** A fresh IPv4 address for each post, so the budgets of one test do not touch another's. */
+const anotherAddress = () => {
+  nextAddress += 1;
+  return `10.1.${Math.floor(nextAddress / 250)}.${(nextAddress % 250) + 1}`;
+};
 interface Answer {
   status: number;
   text: string;
@@ -79,7 +95,13 @@ interface Answer {
 async function post(
   kind: 'good-practices' | 'events',
   body: unknown,
-  options: { raw?: string; type?: string; from?: string; accept?: string } = {},
+  options: {
+    raw?: string;
+    type?: string;
+    from?: string;
+    accept?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Answer> {
   const response = await fetch(`${cms.url}/api/submissions/${kind}`, {
     method: 'POST',
@@ -87,11 +109,14 @@ async function post(
     headers: {
       'Content-Type': options.type ?? 'application/json',
       Accept: options.accept ?? 'application/json',
-      'X-Forwarded-For': options.from ?? `10.1.0.${nextAddress++}`,
+      'X-Forwarded-For': options.from ?? anotherAddress(),
+      ...options.headers,
     },
     body: options.raw ?? JSON.stringify(body),
   });
   const text = await response.text();
+  // Whatever a test sends, the answer is never a server error.
+  expect(response.status, text).toBeLessThan(500);
   let json: Answer['json'] = null;
   try {
     json = JSON.parse(text);
@@ -111,7 +136,7 @@ const practice = () => ({
   submitterName: 'Carla Voorbeeld',
   submitterEmail: 'carla@voorbeeld.nl',
   submitterOrganisation: 'Buurtnetwerk (voorbeeld)',
-  formToken: token,
+  formToken: nextToken(),
 });
 
 const event = () => ({
@@ -122,7 +147,7 @@ const event = () => ({
   cost: 'gratis',
   submitterName: 'Dirk Voorbeeld',
   submitterEmail: 'dirk@voorbeeld.nl',
-  formToken: token,
+  formToken: nextToken(),
 });
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -420,10 +445,10 @@ describe('hostile or broken input', () => {
       () => post('events', { ...event(), submitterEmail: true }),
       /gewone tekst/,
     ],
-    ['no fields at all', () => post('good-practices', { formToken: token }), /vul dit in/],
+    ['no fields at all', () => post('good-practices', { formToken: nextToken() }), /vul dit in/],
     [
       'missing required fields',
-      () => post('events', { formToken: token, title: 'Alleen een titel' }),
+      () => post('events', { formToken: nextToken(), title: 'Alleen een titel' }),
       /vul dit in/,
     ],
     ['a JSON array', () => post('good-practices', [practice()]), /formulier niet lezen/],
@@ -441,7 +466,7 @@ describe('hostile or broken input', () => {
       'deeply nested JSON',
       () =>
         post('good-practices', null, {
-          raw: `{"formToken":"${token}","a":${'{"a":'.repeat(5000)}1${'}'.repeat(5001)}`,
+          raw: `{"formToken":"${nextToken()}","a":${'{"a":'.repeat(5000)}1${'}'.repeat(5001)}`,
         }),
       /vul dit in/,
     ],
@@ -450,7 +475,7 @@ describe('hostile or broken input', () => {
       () =>
         post('good-practices', null, {
           type: 'application/x-www-form-urlencoded',
-          raw: `title${'[a]'.repeat(200)}=x&formToken=${encodeURIComponent(token)}`,
+          raw: `title${'[a]'.repeat(200)}=x&formToken=${encodeURIComponent(nextToken())}`,
         }),
       /vul dit in/,
     ],
@@ -501,7 +526,7 @@ describe('hostile or broken input', () => {
     ],
     [
       'a token moved back in time',
-      () => post('good-practices', { ...practice(), formToken: `1${token}` }),
+      () => post('good-practices', { ...practice(), formToken: `1${nextToken()}` }),
       /Laad de pagina opnieuw/,
     ],
   ];
@@ -649,5 +674,373 @@ describe('privacy', () => {
     const stored = await storedPractice(title);
     expect(stored?.submitter).toMatchObject({ name: null, email: null, organisation: null });
     expect(stored?.summary).toBe(practice().summary);
+  });
+});
+
+/** How many good practices with this title are stored. */
+async function practicesTitled(title: string): Promise<number> {
+  return cms.strapi
+    .documents('api::good-practice.good-practice')
+    .count({ filters: { title } } as never);
+}
+
+const messagesOf = (answer: Answer) =>
+  (answer.json?.errors ?? []).map((error) => error.message).join(' | ');
+
+describe('one-time form tokens', () => {
+  it('take one submission per token: the same token again gets a Dutch message, nothing twice', async () => {
+    const title = 'Eén keer versturen (voorbeeld)';
+    const fields = { ...practice(), title };
+    expect((await post('good-practices', fields)).status).toBe(201);
+    const again = await post('good-practices', fields);
+    expect(again.status).toBe(409);
+    expect(messagesOf(again)).toMatch(/^Dit formulier is al verstuurd\./);
+    // Also from another address, and for the other form.
+    expect((await post('events', { ...event(), formToken: fields.formToken })).status).toBe(409);
+    expect(await practicesTitled(title)).toBe(1);
+  });
+
+  it('store exactly one of two posts sent with one token at the same moment', async () => {
+    const title = 'Twee keer tegelijk (voorbeeld)';
+    const fields = { ...practice(), title };
+    const answers = await Promise.all([
+      post('good-practices', fields),
+      post('good-practices', fields),
+      post('good-practices', fields),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
+    expect(await practicesTitled(title)).toBe(1);
+  });
+
+  it('stay good after a post refused for its fields, so the person can fix it and send again', async () => {
+    const title = 'Eerst een fout, dan goed (voorbeeld)';
+    const fields = { ...practice(), title };
+    const wrong = await post('good-practices', { ...fields, submitterEmail: 'carla@' });
+    expect(wrong.status).toBe(400);
+    expect(messagesOf(wrong)).toMatch(/naam@voorbeeld\.nl/);
+    expect((await post('good-practices', fields)).status).toBe(201);
+    expect(await practicesTitled(title)).toBe(1);
+  });
+
+  it('answer a form sent again without JavaScript with the form, a notice and a fresh token', async () => {
+    const title = 'Nog een keer zonder JavaScript (voorbeeld)';
+    const fields = { ...practice(), title };
+    const asForm = { type: 'application/x-www-form-urlencoded', accept: 'text/html' };
+    expect((await post('good-practices', null, { ...asForm, raw: form(fields) })).status).toBe(303);
+    const again = await post('good-practices', null, { ...asForm, raw: form(fields) });
+    expect(again.status).toBe(200);
+    expect(again.text).toContain('<h2>Dit formulier is al verstuurd</h2>');
+    expect(again.text).toContain(`value="${title}"`);
+    const fresh = /name="formToken" value="([^"]+)"/.exec(again.text)?.[1];
+    expect(fresh).toBeTruthy();
+    expect(fresh).not.toBe(fields.formToken);
+    expect(await practicesTitled(title)).toBe(1);
+  });
+
+  it('are used up by a robot that fills in the honeypot too', async () => {
+    const fields = { ...practice(), title: 'Robot met een token (voorbeeld)' };
+    expect((await post('good-practices', { ...fields, homepage: 'http://spam' })).status).toBe(201);
+    expect((await post('good-practices', fields)).status).toBe(409);
+    expect(await practicesTitled(fields.title)).toBe(0);
+  });
+
+  it('are remembered in the database until they expire, and expired ones are deleted', async () => {
+    const claimed = await cms.strapi.db
+      .connection(SUBMISSION_MARKS_TABLE)
+      .where({ scope: 'form-token' })
+      .count({ count: '*' });
+    expect(Number(claimed[0]?.count)).toBeGreaterThan(0);
+
+    let now = 1_000_000;
+    const marks = new SubmissionMarks(cms.strapi, () => now);
+    expect(await marks.claim('test', 'oud', now + 1000)).toBe(true);
+    expect(await marks.claim('test', 'oud', now + 1000)).toBe(false);
+    const left = async () =>
+      (
+        await cms.strapi.db
+          .connection(SUBMISSION_MARKS_TABLE)
+          .where({ scope: 'test' })
+          .select('mark')
+      ).map((row: { mark: string }) => row.mark);
+    // Expired, but deleted at most once an hour per instance, on a claim.
+    now += 2000;
+    expect(await marks.claim('test', 'nieuw', now + 24 * 3_600_000)).toBe(true);
+    expect((await left()).sort()).toEqual(['nieuw', 'oud']);
+    now += 3_600_000;
+    expect(await marks.claim('test', 'nieuwer', now + 24 * 3_600_000)).toBe(true);
+    expect((await left()).sort()).toEqual(['nieuw', 'nieuwer']);
+    expect(await marks.sweep()).toBe(0);
+  });
+});
+
+describe('posts from another site', () => {
+  it('are refused with 403 and a Dutch message; nothing is stored', async () => {
+    const cases: Record<string, string>[] = [
+      { Origin: 'https://elders.example' },
+      { Origin: 'https://nep.hub.example.nl', 'Sec-Fetch-Site': 'same-site' },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Site': 'same-site' },
+    ];
+    for (const [n, headers] of cases.entries()) {
+      const title = `Van een andere site ${n} (voorbeeld)`;
+      const answer = await post('good-practices', { ...practice(), title }, { headers });
+      expect(answer.status, JSON.stringify(headers)).toBe(403);
+      expect(messagesOf(answer)).toMatch(/alleen versturen op onze eigen website/);
+      expect(await practicesTitled(title)).toBe(0);
+    }
+  });
+
+  it('get a page with a link to the site’s own form when sent without JavaScript', async () => {
+    const answer = await post('events', null, {
+      type: 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      raw: form({ ...event(), title: 'Formulier op een andere site (voorbeeld)' }),
+      headers: { Origin: 'https://elders.example', 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get('content-type')).toMatch(/text\/html/);
+    expect(answer.text).toContain('<html lang="nl">');
+    expect(answer.text).toContain('<a href="/meld-een-activiteit/">Meld een activiteit aan</a>');
+  });
+
+  it('are taken from the site’s own origin', async () => {
+    const title = 'Van de eigen site (voorbeeld)';
+    const answer = await post(
+      'good-practices',
+      { ...practice(), title },
+      { headers: { Origin: SITE_URL, 'Sec-Fetch-Site': 'same-origin' } },
+    );
+    expect(answer.status).toBe(201);
+    expect(await practicesTitled(title)).toBe(1);
+  });
+});
+
+describe('the budgets per address', () => {
+  it('count every post, refused ones too, and group IPv6 addresses by their /64', async () => {
+    const refusedPost = (from: string) =>
+      post('good-practices', { title: 'Alleen een titel' }, { from });
+    for (let n = 1; n <= 30; n += 1) {
+      expect((await refusedPost(`2001:db8:1:2::${n.toString(16)}`)).status).toBe(400);
+    }
+    // A neighbour in the same /64 has no budget left either, also for a good submission.
+    const neighbour = await refusedPost('2001:db8:1:2:ffff:ffff:ffff:ffff');
+    expect(neighbour.status).toBe(429);
+    expect(messagesOf(neighbour)).toMatch(/heel vaak verstuurd\. Probeer het over 10 minuten/);
+    expect(Number(neighbour.headers.get('retry-after'))).toBeGreaterThan(0);
+    const good = await post(
+      'good-practices',
+      { ...practice(), title: 'Goed maar te vaak (voorbeeld)' },
+      { from: '2001:db8:1:2::abc' },
+    );
+    expect(good.status).toBe(429);
+    // A page for a form sent without JavaScript.
+    const page = await post('good-practices', null, {
+      type: 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+      raw: form({ title: 'x' }),
+      from: '2001:db8:1:2::def',
+    });
+    expect(page.status).toBe(429);
+    expect(page.text).toContain('heel vaak verstuurd');
+    // The next /64 has a budget of its own.
+    expect((await refusedPost('2001:db8:1:3::1')).status).toBe(400);
+  });
+
+  it('hold the submission limit for a whole IPv6 /64 too', async () => {
+    for (let n = 1; n <= 5; n += 1) {
+      const answer = await post(
+        'events',
+        { ...event(), title: `IPv6-reeks ${n} (voorbeeld)` },
+        { from: `2001:db8:5:5::${n}` },
+      );
+      expect(answer.status).toBe(201);
+    }
+    const sixth = await post(
+      'events',
+      { ...event(), title: 'IPv6-reeks 6 (voorbeeld)' },
+      { from: '2001:db8:5:5:1:2:3:4' },
+    );
+    expect(sixth.status).toBe(429);
+    expect(messagesOf(sixth)).toMatch(/Probeer het over 10 minuten opnieuw/);
+  });
+});
+
+/** Posts a body in chunks, without a Content-Length, as node:http streams it. */
+function postChunked(
+  path: string,
+  chunks: string[],
+  headers: Record<string, string>,
+): Promise<{ status: number; chunked: boolean; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(`${cms.url}${path}`, {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': anotherAddress(), ...headers },
+    });
+    let answered = false;
+    outgoing.on('response', (response) => {
+      answered = true;
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      expect(response.statusCode).toBeLessThan(500);
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, chunked: outgoing.chunkedEncoding, text }),
+      );
+    });
+    // Writing on after the server has answered may fail; the answer is what counts.
+    outgoing.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const writeNext = (index: number) => {
+      if (index === chunks.length) return outgoing.end();
+      outgoing.write(chunks[index], () => setImmediate(() => writeNext(index + 1)));
+    };
+    writeNext(0);
+  });
+}
+
+describe('the size limit', () => {
+  it('counts the bytes of a chunked body, which has no Content-Length: 413 in Dutch', async () => {
+    const body = JSON.stringify({ ...practice(), description: 'x'.repeat(40_000) });
+    const chunks = body.match(/[\s\S]{1,1000}/g) ?? [];
+    const answer = await postChunked('/api/submissions/good-practices', chunks, {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    });
+    // Sent as Transfer-Encoding: chunked, without a Content-Length.
+    expect(answer.chunked).toBe(true);
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text).errors[0].message).toMatch(/Het formulier is te groot/);
+
+    const page = await postChunked(
+      '/api/submissions/events',
+      form({ ...event(), description: 'y'.repeat(40_000) }).match(/[\s\S]{1,1000}/g) ?? [],
+      { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+    );
+    expect(page.status).toBe(413);
+    expect(page.text).toContain('Het formulier is te groot');
+  });
+
+  it('takes a chunked body within the limit as any other', async () => {
+    const title = 'In stukjes verstuurd (voorbeeld)';
+    const body = JSON.stringify({ ...practice(), title, description: 'z'.repeat(3000) });
+    const answer = await postChunked(
+      '/api/submissions/good-practices',
+      body.match(/[\s\S]{1,700}/g) ?? [],
+      { 'Content-Type': 'application/json', Accept: 'application/json' },
+    );
+    expect(answer.status).toBe(201);
+    expect(await practicesTitled(title)).toBe(1);
+  });
+
+  it('refuses a compressed body, which could be far larger than it looks', async () => {
+    const answer = await post('good-practices', practice(), {
+      headers: { 'Content-Encoding': 'gzip' },
+    });
+    expect(answer.status).toBe(415);
+  });
+});
+
+describe('lengths and invisible characters', () => {
+  it('refuses a title of 160 emoji (320 as the CMS counts) with a clear 400, and stores 76', async () => {
+    const tooLong = await post('good-practices', { ...practice(), title: '😀'.repeat(160) });
+    expect(tooLong.status).toBe(400);
+    expect(messagesOf(tooLong)).toMatch(
+      /te lang\. Gebruik hoogstens 160 tekens \(nu 320\)\. Een emoji telt als 2 tekens\./,
+    );
+
+    // 160 as the CMS counts; the letters are for the web address, which is made of the title.
+    const title = `Koffie ${'😀'.repeat(76)}!`;
+    expect((await post('good-practices', { ...practice(), title })).status).toBe(201);
+    expect(await practicesTitled(title)).toBe(1);
+  });
+
+  it('stores every field at its longest, in emoji and accented letters', async () => {
+    const fill = (length: number, unit = '😀') => unit.repeat(Math.floor(length / unit.length));
+    const title = fill(160, 'é');
+    const answer = await post('events', {
+      ...event(),
+      title,
+      summary: fill(300),
+      description: fill(4000),
+      place: fill(160),
+      website: `https://voorbeeld.nl/${'a'.repeat(234)}`,
+      cost: fill(120),
+      submitterName: fill(100),
+      submitterOrganisation: fill(200),
+    });
+    expect(answer.status, answer.text).toBe(201);
+    const [stored] = (await cms.strapi.documents('api::event.event').findMany({
+      filters: { title },
+      populate: ['location', 'submitter'],
+    } as never)) as unknown as Stored[];
+    expect(stored).toMatchObject({
+      cost: fill(120),
+      registrationUrl: `https://voorbeeld.nl/${'a'.repeat(234)}`,
+      location: expect.objectContaining({ venue: fill(160) }),
+      submitter: expect.objectContaining({ organisation: fill(200) }),
+    });
+  });
+
+  it('refuses a zero-width space in a title', async () => {
+    const title = 'Koffie\u200Bochtend (voorbeeld)';
+    const answer = await post('good-practices', { ...practice(), title });
+    expect(answer.status).toBe(400);
+    expect(messagesOf(answer)).toMatch(/Naam van het initiatief: hierin staan onzichtbare tekens/);
+    expect(await practicesTitled(title)).toBe(0);
+  });
+});
+
+describe('what the form check accepts', () => {
+  it('can be stored as a draft, and published by an editor as it came in', async () => {
+    const uids = {
+      'good-practice': 'api::good-practice.good-practice',
+      event: 'api::event.event',
+    } as const;
+    const good: Record<SubmissionKind, Record<string, string>> = {
+      'good-practice': { ...practice(), formToken: '' },
+      event: { ...event(), formToken: '' },
+    };
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 320 }),
+      fc.emailAddress(),
+      fc.webUrl(),
+      fc
+        .tuple(fc.constantFrom('a', 'é', '😀', '👩‍🍳', ' '), fc.integer({ min: 1, max: 4100 }))
+        .map(([unit, times]) => unit.repeat(times)),
+    );
+    const submission = fc
+      .constantFrom<SubmissionKind>('good-practice', 'event')
+      .chain((kind) =>
+        fc
+          .array(
+            fc.tuple(fc.constantFrom(...SUBMISSION_FORMS[kind].fields.map((f) => f.name)), anyText),
+            { minLength: 1, maxLength: 3 },
+          )
+          .map((changes) => ({ kind, input: { ...good[kind], ...Object.fromEntries(changes) } })),
+      );
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(submission, async ({ kind, input }) => {
+        const result = validateSubmission(SUBMISSION_FORMS[kind], input);
+        if (!result.ok) return;
+        accepted += 1;
+        const data = submissionDraft(kind, result.values, new Date());
+        // Stored as the submission desk stores it: Strapi's checks, the editorial rules (a slug
+        // from the title), the database's columns.
+        const documents = cms.strapi.documents(uids[kind]);
+        const { documentId } = await documents.create({ data } as never);
+        // An editor publishes it as it came in (Strapi checks the e-mail address only then).
+        await cms.strapi.entityValidator.validateEntityCreation(
+          cms.strapi.contentType(uids[kind]),
+          { evidenceLevel: 'niet beoordeeld', ...data } as never,
+          { isDraft: false },
+        );
+        await documents.delete({ documentId } as never);
+      }),
+      { numRuns: 120 },
+    );
+    expect(accepted).toBeGreaterThan(30);
   });
 });

@@ -8,10 +8,9 @@ import {
   type SubmissionForm,
   type SubmissionFormState,
 } from '@hub/shared';
-import type { FormTokens } from './form-token';
+import type { TokenProblem } from './form-token';
 
-/** Why a form token does not allow a submission (see FormTokens.problem). */
-export type TokenProblem = NonNullable<ReturnType<FormTokens['problem']>>;
+export type { TokenProblem } from './form-token';
 
 /** What a submission endpoint answers: a status and Dutch messages. */
 export interface SubmissionAnswer {
@@ -33,7 +32,13 @@ export const MESSAGES = {
   wrongType: 'Stuur het formulier als gewoon formulier of als JSON.',
   tooMany: (minutes: number) =>
     `Je hebt net al een paar keer iets ingestuurd. Probeer het over ${minutes} minuten opnieuw.`,
+  tooManyAttempts: (minutes: number) =>
+    `Je hebt het formulier heel vaak verstuurd. Probeer het over ${minutes} minuten opnieuw.`,
+  crossSite:
+    'Je kunt dit formulier alleen versturen op onze eigen website. Open het formulier daar en vul het in.',
   tokenMissing: 'Het formulier is verlopen. Laad de pagina opnieuw en vul het nog een keer in.',
+  tokenUsed:
+    'Dit formulier is al verstuurd. Wil je nog iets aanmelden? Laad de pagina opnieuw en vul het formulier nog een keer in.',
   tooFast: 'Dat ging wel erg snel. Wacht een paar seconden en verstuur het formulier opnieuw.',
   notSaved: 'Je aanmelding kon niet worden opgeslagen. Probeer het later nog eens.',
 } as const;
@@ -57,6 +62,18 @@ const TOKEN_NOTICES: Record<TokenProblem, NonNullable<SubmissionFormState['notic
   },
   invalid: EXPIRED_NOTICE,
   expired: EXPIRED_NOTICE,
+  used: {
+    title: 'Dit formulier is al verstuurd',
+    text: 'We hebben je aanmelding al. Wil je nog iets anders aanmelden? Pas het formulier aan en klik onderaan op Versturen.',
+  },
+};
+
+const TOKEN_MESSAGES: Record<TokenProblem, string> = {
+  missing: MESSAGES.tokenMissing,
+  invalid: MESSAGES.tokenMissing,
+  expired: MESSAGES.tokenMissing,
+  'too-fast': MESSAGES.tooFast,
+  used: MESSAGES.tokenUsed,
 };
 
 /**
@@ -81,12 +98,7 @@ export const wantsPage = (ctx: Context) =>
 export function answerJson(answer: SubmissionAnswer) {
   if (answer.status === 201) return { ok: true, message: answer.message };
   const tokenError = answer.tokenProblem
-    ? [
-        {
-          field: '',
-          message: answer.tokenProblem === 'too-fast' ? MESSAGES.tooFast : MESSAGES.tokenMissing,
-        },
-      ]
+    ? [{ field: '', message: TOKEN_MESSAGES[answer.tokenProblem] }]
     : [];
   return { ok: false, errors: [...tokenError, ...(answer.errors ?? [])] };
 }
@@ -164,14 +176,22 @@ export function answerFormPage(
 
 /**
  * A page with one problem that stopped a form before it could be read (too large, say): the
- * way back is the browser's Back button, which keeps what was filled in.
+ * way back is the browser's Back button, which keeps what was filled in. A form posted from
+ * another site gets a link to the site's own form instead (`form`), as Back leads elsewhere.
  */
-export function answerMessagePage(message: string, siteName: string): string {
+export function answerMessagePage(
+  message: string,
+  siteName: string,
+  form?: Pick<SubmissionForm, 'path' | 'title'>,
+): string {
+  const wayBack = form
+    ? `<p>Ga naar <a href="${escapeHtml(form.path)}">${escapeHtml(form.title)}</a> op onze website.</p>`
+    : `<p>Ga met de knop <strong>Terug</strong> van je browser terug naar het formulier. Wat je al had ingevuld, staat er dan nog.</p>`;
   return page(
     'Het formulier is niet verstuurd',
     siteName,
     `<h1>Het formulier is niet verstuurd</h1>
 <div class="form-message form-message--error"><p>${escapeHtml(message)}</p></div>
-<p>Ga met de knop <strong>Terug</strong> van je browser terug naar het formulier. Wat je al had ingevuld, staat er dan nog.</p>`,
+${wayBack}`,
   );
 }

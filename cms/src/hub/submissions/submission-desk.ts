@@ -9,6 +9,7 @@ import {
 } from '@hub/shared';
 import { FormTokens } from './form-token';
 import { RateLimiter } from './rate-limiter';
+import { SubmissionMarks } from './submission-marks';
 import { MESSAGES, formError, type SubmissionAnswer } from './responses';
 import type { SubmissionSettings } from './settings';
 import { submissionDraft } from './to-draft';
@@ -19,12 +20,21 @@ const CONTENT_TYPES: Record<SubmissionKind, UID.ContentType> = {
   event: 'api::event.event',
 };
 
+/** The scope of claimed form tokens in the submission marks. */
+const FORM_TOKEN_SCOPE = 'form-token';
+
 /**
- * Receives submissions from the public: checks the form token, the honeypot, the rate limit and
- * the fields, and turns what passes into a draft for the editors. Never publishes.
+ * Receives submissions from the public: checks the form token, the honeypot, the budgets and
+ * the fields, and turns what passes into a draft for the editors. Never publishes. A form token
+ * is used up only by a stored draft (or a robot's thank-you): a form refused for its fields can
+ * be fixed and sent again with the same token.
  */
 export class SubmissionDesk {
   readonly tokens: FormTokens;
+  readonly marks: SubmissionMarks;
+  /** Every post, refused ones too (SUBMISSION_ATTEMPT_LIMIT); counted by the submission guard. */
+  readonly attempts: RateLimiter;
+  /** Stored submissions (SUBMISSION_RATE_LIMIT). */
   private readonly limiter: RateLimiter;
 
   constructor(
@@ -34,37 +44,61 @@ export class SubmissionDesk {
     now: () => number = Date.now,
   ) {
     this.tokens = new FormTokens(secret, settings.minFillMs, now);
+    this.marks = new SubmissionMarks(strapi, now);
+    this.attempts = new RateLimiter(settings.attemptLimit, now);
     this.limiter = new RateLimiter(settings.rateLimit, now);
   }
 
+  private tooMany(retryAfter: number): SubmissionAnswer {
+    const minutes = Math.ceil(this.settings.rateLimit.windowMs / 60_000);
+    return { ...formError(429, MESSAGES.tooMany(minutes)), retryAfter };
+  }
+
+  private claim(id: string, expiresAt: number): Promise<boolean> {
+    return this.marks.claim(FORM_TOKEN_SCOPE, id, expiresAt);
+  }
+
+  /** `address` is the budget key of the sender (see budgetKey). */
   async receive(kind: SubmissionKind, body: unknown, address: string): Promise<SubmissionAnswer> {
     const retryAfter = this.limiter.retryAfterSeconds(address);
-    if (retryAfter > 0) {
-      return {
-        ...formError(429, MESSAGES.tooMany(Math.ceil(this.settings.rateLimit.windowMs / 60_000))),
-        retryAfter,
-      };
-    }
+    if (retryAfter > 0) return this.tooMany(retryAfter);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return formError(400, MESSAGES.unreadable);
     }
+    const token = this.tokens.read(sentField(body, SUBMISSION_TOKEN_FIELD));
     const honeypot = sentField(body, SUBMISSION_HONEYPOT_FIELD);
     if (typeof honeypot === 'string' && honeypot.trim() !== '') {
       // A robot: it is thanked as anyone else, so it learns nothing, and nothing is stored.
       this.limiter.record(address);
+      if (token.ok) await this.claim(token.id, token.expiresAt).catch(() => undefined);
       this.strapi.log.info(`[hub] A submission filled in the honeypot; nothing was stored.`);
       return { status: 201, message: MESSAGES.thanks };
     }
     // Checked together, so one answer names every problem: a form sent without JavaScript has
     // no token yet, and is answered with its fields checked and a token to send it again.
-    const tokenProblem = this.tokens.problem(sentField(body, SUBMISSION_TOKEN_FIELD));
     const result = validateSubmission(SUBMISSION_FORMS[kind], body);
-    if (tokenProblem) return { status: 400, errors: result.ok ? [] : result.errors, tokenProblem };
+    if (!token.ok) {
+      return { status: 400, errors: result.ok ? [] : result.errors, tokenProblem: token.problem };
+    }
     if (!result.ok) return { status: 400, errors: result.errors };
 
-    // Counted before the draft is stored: submissions sent at the same moment cannot all slip
-    // under the limit while the first ones are still being saved.
-    this.limiter.record(address);
+    // Only now is the token used up: one INSERT, so of two posts with it exactly one gets on.
+    let claimed: boolean;
+    try {
+      claimed = await this.claim(token.id, token.expiresAt);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.strapi.log.error(`[hub] A form token could not be claimed: ${message}`);
+      return formError(500, MESSAGES.notSaved);
+    }
+    if (!claimed) return { status: 409, errors: [], tokenProblem: 'used' };
+    // Checked and counted in one step, before the draft is stored: submissions sent at the same
+    // moment cannot all slip under the limit while the first ones are still being saved.
+    const wait = this.limiter.take(address);
+    if (wait > 0) {
+      await this.marks.release(FORM_TOKEN_SCOPE, token.id);
+      return this.tooMany(wait);
+    }
     const data = submissionDraft(kind, result.values, new Date());
     const uid = CONTENT_TYPES[kind];
     let documentId: string;
@@ -73,6 +107,8 @@ export class SubmissionDesk {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.strapi.log.error(`[hub] A valid ${kind} submission could not be stored: ${message}`);
+      // The token is given back: the person can send the same form again later.
+      await this.marks.release(FORM_TOKEN_SCOPE, token.id).catch(() => undefined);
       return formError(500, MESSAGES.notSaved);
     }
     // Not awaited: the person who sent the form never waits for a mail server.

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import type { SubmissionKind } from '@hub/shared';
 import { SUBMISSION_FORMS, SUBMISSION_THANKS_PATH, sentField } from '@hub/shared';
-import { clientAddress } from '../../../hub/submissions/client-address';
+import { requestBudgetKey } from '../../../hub/submissions/client-address';
 import {
   answerFormPage,
   answerJson,
@@ -41,8 +41,8 @@ async function answer(ctx: Context, kind: SubmissionKind, body: unknown, result:
     ctx.set('Location', SUBMISSION_THANKS_PATH);
     return;
   }
-  // The form again: with its problems, or, when only the token stood in the way, to check it
-  // and send it once more (not an error).
+  // The form again: with its problems, or, when only the token stood in the way (none yet, too
+  // old, or used already), to check it and send it once more (not an error).
   ctx.status = onlyTokenStoodInTheWay(result) ? 200 : result.status;
   ctx.type = 'html';
   ctx.body = answerFormPage(SUBMISSION_FORMS[kind], result, {
@@ -54,11 +54,7 @@ async function answer(ctx: Context, kind: SubmissionKind, body: unknown, result:
 
 async function receive(ctx: Context, kind: SubmissionKind) {
   const desk = submissionDesk();
-  const address = clientAddress(
-    ctx.req.socket.remoteAddress ?? '',
-    ctx.get('X-Forwarded-For') || undefined,
-    desk.settings.trustedProxies,
-  );
+  const address = requestBudgetKey(ctx, desk.settings.trustedProxies);
   const body: unknown = ctx.request.body;
   await answer(ctx, kind, body, await desk.receive(kind, body, address));
 }
