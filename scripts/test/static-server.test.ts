@@ -1,23 +1,37 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import zlib from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticServer } from '../src/static-server/server';
+import { getUndecoded, rawGet, rawRequest } from '../src/lib/raw-http';
 
 let dir: string;
-let server: http.Server;
+let server: FastifyInstance;
 let base: string;
+let port: number;
+
+const HOME = `<!doctype html><title>Home</title>${'<p>Samen tegen eenzaamheid.</p>'.repeat(100)}`;
+
+/** Listens on a free port of 127.0.0.1; returns the port. */
+async function listen(app: FastifyInstance): Promise<number> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return (app.server.address() as AddressInfo).port;
+}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-static-'));
-  const write = (file: string, content: string) => {
+  const write = (file: string, content: string | Buffer) => {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
   };
-  write('index.html', '<!doctype html><title>Home</title>' + 'x'.repeat(2000));
+  write('index.html', HOME);
+  // The variants the exporter writes: recognisably different from what compressing HOME gives.
+  write('index.html.br', zlib.brotliCompressSync(`${HOME}<!-- br -->`));
+  write('index.html.gz', zlib.gzipSync(`${HOME}<!-- gz -->`));
   write('404.html', '<!doctype html><title>Niet gevonden</title>');
   write('nieuws/index.html', '<!doctype html><title>Nieuws</title>');
   write('rss.xml', '<rss></rss>');
@@ -25,13 +39,16 @@ beforeAll(async () => {
   write('_astro/app.abc123.css', 'body{}');
   write('_astro/photo.avif', 'AVIF');
   write('_astro/photo.webp', 'WEBP');
+  write('nieuws/_astro/not-an-asset.css', 'p{}');
   fs.writeFileSync(path.join(os.tmpdir(), 'secret.txt'), 'geheim');
-  server = createStaticServer({ root: dir, cmsOrigin: 'https://cms.example.nl' });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // A link inside the site that leads out of it.
+  fs.symlinkSync(os.tmpdir(), path.join(dir, 'naar-buiten'));
+  server = await createStaticServer({ root: dir, cmsOrigin: 'https://cms.example.nl' });
+  port = await listen(server);
+  base = `http://127.0.0.1:${port}`;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -49,80 +66,132 @@ describe('the static server', () => {
     expect(response.headers.get('content-type')).toBe(type);
   });
 
-  it('caches hashed assets for good and makes HTML revalidate', async () => {
-    expect((await fetch(`${base}/_astro/app.abc123.css`)).headers.get('cache-control')).toBe(
-      'public, max-age=31536000, immutable',
-    );
-    expect((await fetch(`${base}/`)).headers.get('cache-control')).toBe(
-      'public, max-age=0, must-revalidate',
-    );
+  it('caches only real files under /_astro/ for good, decided from the file it found', async () => {
+    const cacheOf = async (urlPath: string) =>
+      (await rawGet(port, urlPath)).headers['cache-control'];
+    expect(await cacheOf('/_astro/app.abc123.css')).toBe('public, max-age=31536000, immutable');
+    // The same file, its name spelled with percent-encoding.
+    expect(await cacheOf('/%5Fastro/app.abc123.css')).toBe('public, max-age=31536000, immutable');
+    expect(await cacheOf('/%5f%61stro/app.abc123.css')).toBe('public, max-age=31536000, immutable');
+    // Not found under /_astro/: the 404 page, which must be checked again.
+    expect(await cacheOf('/_astro/bestaat-niet.js')).toBe('no-cache');
+    expect(await cacheOf('/_astro/')).toBe('no-cache');
+    // An _astro folder elsewhere is not the build's assets.
+    expect(await cacheOf('/nieuws/_astro/not-an-asset.css')).toBe('public, max-age=3600');
+    expect(await cacheOf('/')).toBe('public, max-age=0, must-revalidate');
   });
 
   it('sends security headers that allow no other origin and only the CMS to frame', async () => {
-    const headers = (await fetch(`${base}/`)).headers;
-    const csp = headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("frame-ancestors 'self' https://cms.example.nl");
-    expect(csp).not.toMatch(/https?:\/\/(?!cms\.example\.nl)/);
-    expect(headers.get('x-content-type-options')).toBe('nosniff');
-    expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    for (const urlPath of ['/', '/bestaat-niet/', '/%zz', '//x']) {
+      const { headers } = await rawGet(port, urlPath);
+      const csp = headers['content-security-policy'] ?? '';
+      expect(csp, urlPath).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'self' https://cms.example.nl");
+      expect(csp).not.toMatch(/https?:\/\/(?!cms\.example\.nl)/);
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    }
   });
 
-  it('compresses text with brotli or gzip when asked', async () => {
-    const { default: http } = await import('node:http');
-    const get = (encoding: string) =>
-      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve) =>
-        http.get(`${base}/`, { headers: { 'Accept-Encoding': encoding } }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk) => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({ headers: response.headers, body: Buffer.concat(chunks) }),
-          );
-        }),
-      );
-    const br = await get('br, gzip');
+  it('sends the variant the exporter wrote, as the browser accepts, and never compresses itself', async () => {
+    const br = await getUndecoded(`${base}/`, { 'Accept-Encoding': 'gzip, br' });
     expect(br.headers['content-encoding']).toBe('br');
-    expect(zlib.brotliDecompressSync(br.body).toString()).toContain('<title>Home</title>');
-    const gzip = await get('gzip');
+    expect(br.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(zlib.brotliDecompressSync(br.body).toString()).toContain('<!-- br -->');
+    const gzip = await getUndecoded(`${base}/`, { 'Accept-Encoding': 'gzip, br;q=0' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
-    expect(zlib.gunzipSync(gzip.body).toString()).toContain('<title>Home</title>');
+    expect(zlib.gunzipSync(gzip.body).toString()).toContain('<!-- gz -->');
+    const plain = await getUndecoded(`${base}/`, { 'Accept-Encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(HOME);
+    // No variant on disk: sent as it is, whatever the browser accepts.
+    const feed = await getUndecoded(`${base}/rss.xml`, { 'Accept-Encoding': 'br, gzip' });
+    expect(feed.headers['content-encoding']).toBeUndefined();
+    expect(feed.body.toString()).toBe('<rss></rss>');
   });
 
-  it('answers unknown paths with the site’s 404 page, and redirects folders to a trailing slash', async () => {
+  it('answers a page asked for again with 304 when it did not change, and HEAD without a body', async () => {
+    const first = await getUndecoded(`${base}/nieuws/`);
+    expect(first.headers.etag).toBeTruthy();
+    const again = await getUndecoded(`${base}/nieuws/`, { 'If-None-Match': first.headers.etag! });
+    expect(again.status).toBe(304);
+    const head = await rawRequest(
+      port,
+      'HEAD /nieuws/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
+
+  it('answers unknown paths with the site’s 404 page, and redirects folders to a same-origin path', async () => {
     const missing = await fetch(`${base}/bestaat-niet/`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Niet gevonden');
-    const folder = await fetch(`${base}/nieuws`, { redirect: 'manual' });
+    const folder = await rawGet(port, '/nieuws?pagina=2');
     expect(folder.status).toBe(301);
-    expect(folder.headers.get('location')).toBe('/nieuws/');
+    expect(folder.headers.location).toBe('/nieuws/?pagina=2');
+    // A path that would read as another host is refused, never redirected.
+    const otherHost = await rawGet(port, '//evil.example/nieuws');
+    expect(otherHost.status).toBe(400);
+    expect(otherHost.headers.location).toBeUndefined();
   });
 
   it('never serves files outside the site', async () => {
-    for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00']) {
-      const response = await fetch(`${base}${attempt}`);
-      expect(response.status, attempt).toBe(404);
-      expect(await response.text()).not.toContain('geheim');
+    for (const attempt of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/.%2e/secret.txt',
+      '/..%5csecret.txt',
+      '/%00',
+      '/naar-buiten/secret.txt',
+    ]) {
+      const answer = await rawGet(port, attempt);
+      expect([400, 404], attempt).toContain(answer.status);
+      expect(answer.body.toString()).not.toContain('geheim');
     }
+  });
+
+  it('refuses other methods with 405 and says which it takes', async () => {
+    const answer = await rawRequest(
+      port,
+      'DELETE /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer.status).toBe(405);
+    expect(answer.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('says so in Dutch while no build is live yet', async () => {
+    const empty = await createStaticServer({ root: path.join(dir, 'nog-niet-gebouwd') });
+    const emptyPort = await listen(empty);
+    const answer = await rawGet(emptyPort, '/');
+    expect(answer.status).toBe(503);
+    expect(answer.headers['retry-after']).toBe('10');
+    expect(answer.body.toString()).toContain('lang="nl"');
+    await empty.close();
   });
 });
 
 describe('the static server, for the site’s forms', () => {
   let upstream: http.Server;
-  let proxy: http.Server;
+  let proxy: FastifyInstance;
+  let proxyPort: number;
   let proxyBase: string;
+  let location = '/bedankt/';
   const seen: { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }[] =
     [];
 
   beforeAll(async () => {
-    const { createServer } = await import('node:http');
     // Stands in for the CMS: records what arrives and answers like the submission endpoints.
-    upstream = createServer((request, response) => {
+    upstream = http.createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
         seen.push({ method: request.method, url: request.url, headers: request.headers, body });
         response.writeHead(303, {
-          Location: 'https://hub.example.nl/bedankt/',
+          Location: location,
           'Retry-After': '7',
           'Set-Cookie': 'niet=doorgeven',
         });
@@ -131,28 +200,30 @@ describe('the static server, for the site’s forms', () => {
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-    proxy = createStaticServer({ root: dir, submissionsUpstream: upstreamUrl });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    proxyBase = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    proxy = await createStaticServer({ root: dir, submissionsUpstream: upstreamUrl });
+    proxyPort = await listen(proxy);
+    proxyBase = `http://127.0.0.1:${proxyPort}`;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await proxy.close();
     await new Promise<void>((resolve) => upstream.close(() => resolve()));
   });
 
   it('passes a form post on to the CMS, with the address it came from last', async () => {
-    const response = await fetch(`${proxyBase}/api/submissions/events`, {
+    const response = await fetch(`${proxyBase}/api/submissions/events?x=1`, {
       method: 'POST',
       redirect: 'manual',
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
         'X-Forwarded-For': '203.0.113.9',
         Cookie: 'geheim=1',
+        Origin: 'https://hub.example.nl',
+        'Sec-Fetch-Site': 'same-origin',
       },
       body: 'title=Soep',
     });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('https://hub.example.nl/bedankt/');
+    expect(response.headers.get('location')).toBe('/bedankt/');
     expect(response.headers.get('retry-after')).toBe('7');
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -165,36 +236,60 @@ describe('the static server, for the site’s forms', () => {
     // What the client claimed comes first; the CMS takes the last address, the real one.
     expect(arrived.headers['x-forwarded-for']).toBe('203.0.113.9, 127.0.0.1');
     expect(arrived.headers.cookie).toBeUndefined();
+    // What the CMS needs to refuse a post from another site.
+    expect(arrived.headers.origin).toBe('https://hub.example.nl');
+    expect(arrived.headers['sec-fetch-site']).toBe('same-origin');
+  });
+
+  it('passes on a redirect only as a path on the site itself', async () => {
+    for (const elsewhere of ['https://evil.example/', '//evil.example/', '/\\evil.example/']) {
+      location = elsewhere;
+      const response = await fetch(`${proxyBase}/api/submissions/events`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'title=Soep',
+      });
+      expect(response.headers.get('location'), elsewhere).toBeNull();
+    }
+    location = '/bedankt/';
   });
 
   it('passes on nothing outside the submission endpoints', async () => {
     const before = seen.length;
-    const { request } = await import('node:http');
-    // Sent as written: fetch() would resolve the dots itself.
-    const statusOf = (rawPath: string) =>
-      new Promise<number>((resolve, reject) => {
-        const { port } = proxy.address() as AddressInfo;
-        request({ host: '127.0.0.1', port, path: rawPath }, (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
-        })
-          .on('error', reject)
-          .end();
-      });
-    for (const rawPath of ['/api/submissions/../articles', '/api/submissions/%2e%2e/articles']) {
-      expect(await statusOf(rawPath), rawPath).toBe(404);
+    for (const rawPath of [
+      '/api/submissions/../articles',
+      '/api/submissions/%2e%2e/articles',
+      '/api/submissions/events/../../articles',
+      '/api/submissions/',
+      '/api/articles',
+    ]) {
+      const answer = await rawGet(proxyPort, rawPath);
+      expect([400, 404], rawPath).toContain(answer.status);
     }
     expect(seen.length).toBe(before);
   });
 
-  it('says in Dutch when the CMS cannot be reached', async () => {
-    const down = createStaticServer({ root: dir, submissionsUpstream: 'http://127.0.0.1:9' });
-    await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
-    const response = await fetch(
-      `http://127.0.0.1:${(down.address() as AddressInfo).port}/api/submissions/token`,
+  it('stops a body larger than it passes on, also when it comes in chunks without a length', async () => {
+    const before = seen.length;
+    const chunk = 'x'.repeat(16 * 1024);
+    const chunked = Array.from({ length: 5 }, () => `${(16 * 1024).toString(16)}\r\n${chunk}\r\n`);
+    const answer = await rawRequest(
+      proxyPort,
+      'POST /api/submissions/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n' +
+        `Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunked.join('')}0\r\n\r\n`,
     );
+    expect(answer.status).toBe(413);
+    expect(answer.body.toString()).toContain('te groot');
+    expect(seen.length).toBe(before);
+  });
+
+  it('says in Dutch when the CMS cannot be reached', async () => {
+    const down = await createStaticServer({ root: dir, submissionsUpstream: 'http://127.0.0.1:9' });
+    const downPort = await listen(down);
+    const response = await fetch(`http://127.0.0.1:${downPort}/api/submissions/token`);
     expect(response.status).toBe(502);
     expect(await response.text()).toMatch(/kan nu niet worden verstuurd/);
-    await new Promise<void>((resolve) => down.close(() => resolve()));
+    await down.close();
   });
 });

@@ -7,9 +7,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { previewConnection } from '../src/loaders/connection';
-import { imageCacheDir } from './build-site';
 import { createPreviewServer } from './preview-server';
 import { currentCompiledSite } from './renderer';
+import { imageCacheDir, pruneImages } from './site-images';
 
 const env = process.env;
 const secret = env.PREVIEW_SECRET?.trim();
@@ -20,19 +20,39 @@ if (!secret) {
   process.exit(1);
 }
 const connection = previewConnection(env);
-const server = createPreviewServer({
-  site: currentCompiledSite(),
+const site = currentCompiledSite();
+const imageDir = path.join(os.tmpdir(), 'hub-preview-images');
+/** The preview's images are made again when needed: those not shown for a day are removed. */
+const IMAGE_MAX_AGE_MS = 24 * 60 * 60_000;
+let lastPrune = 0;
+const log = {
+  info: (line: string) => console.log(line),
+  error: (line: string) => console.error(line),
+};
+const server = await createPreviewServer({
+  site,
+  loadedSite: site.loaded,
   connection,
   secret,
   siteUrl: env.SITE_URL ?? 'http://localhost:4321',
   cmsOrigin: new URL(env.CMS_PUBLIC_URL ?? connection.url).origin,
-  imageDir: path.join(os.tmpdir(), 'hub-preview-images'),
+  imageDir,
   imageCacheDir: imageCacheDir(),
+  log,
+  afterImages: () => {
+    // At most once an hour, after an answer: pruning never holds up a preview.
+    if (Date.now() - lastPrune < 60 * 60_000) return;
+    lastPrune = Date.now();
+    void pruneImages(path.join(imageDir, '_astro', 'img'), {
+      olderThanMs: IMAGE_MAX_AGE_MS,
+    }).catch((error: unknown) =>
+      log.error(`Pruning the preview's images failed: ${String(error)}`),
+    );
+  },
 });
 const port = Number(env.PREVIEW_PORT ?? 4323);
-server.listen(port, env.PREVIEW_HOST ?? '127.0.0.1', () =>
-  console.log(`Previews of drafts on :${port}`),
-);
-const stop = () => server.close(() => process.exit(0));
+await server.listen({ port, host: env.PREVIEW_HOST ?? '127.0.0.1' });
+log.info(`Previews of drafts on :${port}`);
+const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

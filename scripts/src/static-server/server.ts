@@ -1,16 +1,19 @@
-import fs from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
-import { pipeline } from 'node:stream';
-import zlib from 'node:zlib';
+import fs from 'node:fs/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { securityHeaders } from '../../../site/scripts/http/http-headers';
 import {
-  cacheControlFor,
-  contentTypeFor,
-  isCompressible,
-  securityHeaders,
-} from '../../../site/scripts/http-headers';
-import { SUBMISSIONS_API_PATH } from '@hub/shared';
-import { forwardSubmission } from './submissions-proxy';
+  answerError,
+  createHubServer,
+  dutchPageErrors,
+  type ServerLog,
+} from '../../../site/scripts/http/hub-server';
+import { parseSitePath } from '../../../site/scripts/http/site-path';
+import {
+  findSiteFile,
+  registerFileSending,
+  sendSiteFile,
+} from '../../../site/scripts/http/static-files';
+import { registerSubmissionsProxy } from './submissions-proxy';
 
 /** Options of the static server. */
 export interface StaticServerOptions {
@@ -20,107 +23,57 @@ export interface StaticServerOptions {
   cmsOrigin?: string;
   /** Base URL of the CMS the site's forms submit to (through this server); none: no forms. */
   submissionsUpstream?: string;
-}
-
-type Found = { file: string; status: number } | { redirect: string } | null;
-
-/** Maps a URL path to a file under `root` (resolved once per request), or a redirect. */
-function locate(root: string, urlPath: string): Found {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const target = path.resolve(root, `.${decoded}`);
-  if (target !== root && !target.startsWith(`${root}${path.sep}`)) return null;
-  const stat = fs.statSync(target, { throwIfNoEntry: false });
-  if (stat?.isDirectory()) {
-    if (!decoded.endsWith('/')) return { redirect: `${urlPath}/` };
-    const index = path.join(target, 'index.html');
-    return fs.existsSync(index) ? { file: index, status: 200 } : null;
-  }
-  return stat?.isFile() ? { file: target, status: 200 } : null;
+  /** Where log lines go (errors to stderr by default). */
+  log?: ServerLog;
+  /** A log line per request. */
+  logRequests?: boolean;
 }
 
 /**
- * A small static file server for the built site: right content types, caching and security
- * headers, gzip/brotli compression and the site's own 404 page. Each request resolves the live
- * folder once, so a switch to a new build never mixes two builds in one answer.
+ * The public site's web server, on Fastify: serves the live build with the right content types,
+ * caching and security headers, sends the exporter's compressed variants, answers unknown paths
+ * with the site's own 404 page and passes the forms on to the CMS. The live folder is resolved
+ * once per request, so a switch to a new build never mixes two builds in one answer. A request it
+ * cannot read gets 400, a path it does not have 404; no request can stop it.
  */
-export function createStaticServer(options: StaticServerOptions): http.Server {
-  const headers = securityHeaders(options.cmsOrigin);
-  return http.createServer((request, response) => {
-    // Resolved once (dots too, also encoded): what is served and what is passed on.
-    const url = new URL(request.url ?? '/', 'http://site');
-    const urlPath = url.pathname;
-    if (options.submissionsUpstream && urlPath.startsWith(SUBMISSIONS_API_PATH)) {
-      forwardSubmission(options.submissionsUpstream, url, request, response, headers);
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { Allow: 'GET, HEAD', ...headers }).end();
-      return;
-    }
+export async function createStaticServer(options: StaticServerOptions): Promise<FastifyInstance> {
+  const app = createHubServer({
+    headers: securityHeaders(options.cmsOrigin),
+    errorBody: dutchPageErrors,
+    log: options.log,
+    logRequests: options.logRequests,
+    // Every path is a route for GET and HEAD: what is left are other methods.
+    unknownRoute: { status: 405, headers: { Allow: 'GET, HEAD' } },
+  });
+  await registerFileSending(app);
+  if (options.submissionsUpstream)
+    await registerSubmissionsProxy(app, options.submissionsUpstream, dutchPageErrors);
+
+  const serve = async (request: FastifyRequest, reply: FastifyReply) => {
+    const sitePath = parseSitePath(request.raw.url ?? '');
+    if (!sitePath.ok) return answerError(reply, sitePath.status, dutchPageErrors);
     let root: string;
     try {
-      root = fs.realpathSync(options.root);
+      root = await fs.realpath(options.root);
     } catch {
-      response.writeHead(503, {
-        'Content-Type': 'text/plain; charset=utf-8',
-        'Retry-After': '10',
-        ...headers,
-      });
-      response.end('De site wordt gebouwd. Probeer het over een paar seconden opnieuw.');
-      return;
+      // No build is live yet.
+      return answerError(reply.header('Retry-After', '10'), 503, dutchPageErrors);
     }
-    let found = locate(root, urlPath);
-    if (found && 'redirect' in found) {
-      response.writeHead(301, { Location: found.redirect, ...headers }).end();
-      return;
-    }
-    if (!found) {
-      const notFound = path.join(root, '404.html');
-      found = fs.existsSync(notFound) ? { file: notFound, status: 404 } : null;
-      if (!found) {
-        response
-          .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers })
-          .end('Niet gevonden');
-        return;
-      }
-    }
-    const contentType = contentTypeFor(found.file);
-    const accepted = String(request.headers['accept-encoding'] ?? '');
-    const encoding = !isCompressible(contentType)
-      ? null
-      : /\bbr\b/.test(accepted)
-        ? 'br'
-        : /\bgzip\b/.test(accepted)
-          ? 'gzip'
-          : null;
-    response.writeHead(found.status, {
-      'Content-Type': contentType,
-      'Cache-Control': found.status === 404 ? 'no-cache' : cacheControlFor(urlPath, contentType),
-      Vary: 'Accept-Encoding',
-      ...(encoding
-        ? { 'Content-Encoding': encoding }
-        : { 'Content-Length': fs.statSync(found.file).size }),
-      ...headers,
+    const found = await findSiteFile(root, sitePath);
+    if (found && 'redirect' in found) return reply.redirect(found.redirect, 301);
+    if (found) return sendSiteFile(request, reply, root, found);
+    const notFoundPage = await findSiteFile(root, {
+      segments: ['404.html'],
+      trailingSlash: false,
+      query: '',
     });
-    if (request.method === 'HEAD') {
-      response.end();
-      return;
-    }
-    const source = fs.createReadStream(found.file);
-    const compressor =
-      encoding === 'br'
-        ? zlib.createBrotliCompress()
-        : encoding === 'gzip'
-          ? zlib.createGzip()
-          : null;
-    const done = () => undefined; // a client that hangs up is not an error worth logging
-    if (compressor) pipeline(source, compressor, response, done);
-    else pipeline(source, response, done);
-  });
+    if (notFoundPage && !('redirect' in notFoundPage))
+      return sendSiteFile(request, reply, root, notFoundPage, {
+        status: 404,
+        cacheControl: 'no-cache',
+      });
+    return answerError(reply, 404, dutchPageErrors);
+  };
+  app.route({ method: ['GET', 'HEAD'], url: '*', handler: serve });
+  return app;
 }

@@ -1,59 +1,92 @@
-import http from 'node:http';
+import replyFrom from '@fastify/reply-from';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import { SUBMISSION_MAX_BODY_BYTES, SUBMISSIONS_API_PATH } from '@hub/shared';
+import { answerError, type ErrorBody } from '../../../site/scripts/http/hub-server';
 
-/** Request headers the CMS needs to read a submission; nothing else is passed on. */
-const FORWARDED_REQUEST = ['content-type', 'content-length', 'accept'];
+/** The CMS's submission endpoints, the only paths passed on (no query, no other path). */
+const ENDPOINTS = ['token', 'good-practices', 'events'].map(
+  (name) => `${SUBMISSIONS_API_PATH}${name}`,
+);
+/** Request headers the CMS needs to read a submission and check where it came from. */
+const FORWARDED_REQUEST = ['content-type', 'accept', 'origin', 'sec-fetch-site'];
 /** Response headers of the CMS that the browser needs. */
-const FORWARDED_RESPONSE = [
-  'content-type',
-  'content-length',
-  'location',
-  'retry-after',
-  'cache-control',
-];
+const FORWARDED_RESPONSE = ['content-type', 'content-length', 'retry-after', 'cache-control'];
+/**
+ * Bodies up to twice the CMS's own limit are read and passed on, so the CMS answers a form that is
+ * somewhat too large with its own Dutch page; anything larger stops here with a 413.
+ */
+export const PROXY_BODY_LIMIT = 2 * SUBMISSION_MAX_BODY_BYTES;
+
+const UNAVAILABLE = 'Het formulier kan nu niet worden verstuurd. Probeer het later nog eens.';
+
+function pick(headers: IncomingHttpHeaders, names: readonly string[]): IncomingHttpHeaders {
+  const picked: IncomingHttpHeaders = {};
+  for (const name of names) if (headers[name] !== undefined) picked[name] = headers[name];
+  return picked;
+}
+
+/** A redirect the CMS gives is passed on only as a path on this origin (`/bedankt/`). */
+const isSameOriginPath = (location: unknown): location is string =>
+  typeof location === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(location);
 
 /**
- * Passes a request for the submission endpoints (at `url`, as the server resolved it) on to the
- * CMS, so that the site's forms post to their own origin: the Content-Security-Policy stays
- * 'self', and nothing reaches another origin.
- * The client's address is appended to X-Forwarded-For: the CMS believes it only from a trusted
- * proxy (SUBMISSION_TRUSTED_PROXIES) and takes the last address, the one this server saw.
+ * Passes the site's form posts and token requests on to the CMS (`upstream`), so the forms post
+ * to their own origin: the Content-Security-Policy stays 'self' and nothing reaches another
+ * origin. Only the three endpoints are passed, without any query; the body is read whole first
+ * (up to PROXY_BODY_LIMIT, counted as it arrives, chunked or not). The client's address is
+ * appended to X-Forwarded-For: the CMS believes it only from a trusted proxy
+ * (SUBMISSION_TRUSTED_PROXIES) and takes the last address, the one this server saw.
  */
-export function forwardSubmission(
+export async function registerSubmissionsProxy(
+  app: FastifyInstance,
   upstream: string,
-  url: URL,
-  request: http.IncomingMessage,
-  response: http.ServerResponse,
-  securityHeaders: Record<string, string>,
-): void {
-  const headers: http.OutgoingHttpHeaders = {};
-  for (const name of FORWARDED_REQUEST) {
-    const value = request.headers[name];
-    if (value !== undefined) headers[name] = value;
-  }
-  const client = request.socket.remoteAddress ?? '';
-  const earlier = request.headers['x-forwarded-for'];
-  headers['x-forwarded-for'] = earlier ? `${String(earlier)}, ${client}` : client;
-
-  const unavailable = () => {
-    if (response.headersSent) return response.destroy();
-    response
-      .writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders })
-      .end('Het formulier kan nu niet worden verstuurd. Probeer het later nog eens.');
-  };
-  const outgoing = http.request(
-    new URL(`${url.pathname}${url.search}`, upstream),
-    { method: request.method, headers, timeout: 15_000 },
-    (answer) => {
-      const passed: http.OutgoingHttpHeaders = {};
-      for (const name of FORWARDED_RESPONSE) {
-        const value = answer.headers[name];
-        if (value !== undefined) passed[name] = value;
-      }
-      response.writeHead(answer.statusCode ?? 502, { ...passed, ...securityHeaders });
-      answer.pipe(response);
-    },
-  );
-  outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
-  outgoing.on('error', unavailable);
-  request.pipe(outgoing);
+  errorBody: (status: number) => ErrorBody,
+): Promise<void> {
+  await app.register(async (scope) => {
+    await scope.register(replyFrom, {
+      base: upstream,
+      undici: { headersTimeout: 15_000, bodyTimeout: 15_000 },
+      // A CMS that is restarting answers 503: a token request is tried once more, then the
+      // visitor is told (0 would mean reply-from's default of 10).
+      maxRetriesOn503: 1,
+      // The body is passed on as the bytes that came in, JSON included.
+      contentTypesToEncode: [],
+    });
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: PROXY_BODY_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+    const unavailable = (reply: FastifyReply) => {
+      if (reply.sent) return;
+      answerError(reply, 502, () => ({ ...errorBody(502), body: UNAVAILABLE }));
+    };
+    scope.route({
+      method: ['GET', 'POST'],
+      url: `${SUBMISSIONS_API_PATH}*`,
+      handler: (request, reply) => {
+        const path = (request.raw.url ?? '').split('?')[0] ?? '';
+        if (!ENDPOINTS.includes(path)) return answerError(reply, 404, errorBody);
+        return reply.from(path, {
+          queryString: () => '',
+          rewriteRequestHeaders: (incoming, headers) => {
+            const client = incoming.raw.socket.remoteAddress ?? '';
+            const earlier = headers['x-forwarded-for'];
+            return {
+              ...pick(headers, FORWARDED_REQUEST),
+              'x-forwarded-for': earlier ? `${String(earlier)}, ${client}` : client,
+            };
+          },
+          rewriteHeaders: (headers) => ({
+            ...pick(headers as IncomingHttpHeaders, FORWARDED_RESPONSE),
+            ...(isSameOriginPath(headers.location) ? { location: headers.location } : {}),
+          }),
+          // Typed for HTTP/2 servers too; this one is HTTP/1.1.
+          onError: (errorReply) => unavailable(errorReply as FastifyReply),
+        });
+      },
+    });
+  });
 }

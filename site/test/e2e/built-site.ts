@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Core } from '@strapi/strapi';
-import { appDir as cmsDir, bootTestCms, type TestCms } from '../../../cms/test/harness';
+import { appDir as cmsDir, bootTestCms, freePort, type TestCms } from '../../../cms/test/harness';
 import { createStaticServer } from '../../../scripts/src/static-server/server';
 
 const require = createRequire(import.meta.url);
@@ -60,8 +59,11 @@ async function seedWithDrafts(strapi: Core.Strapi) {
 
 /** Boots a CMS, seeds it, builds the site into a temporary folder and serves it. */
 export async function buildTestSite(): Promise<BuiltSite> {
+  // The browser reaches the site here: the CMS takes form posts from this origin only.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   // Forms may be sent one second after they are shown (instead of three): tests type fast.
-  const cms = await bootTestCms({ SUBMISSION_MIN_FILL_SECONDS: '1' });
+  const cms = await bootTestCms({ SUBMISSION_MIN_FILL_SECONDS: '1', SITE_URL: url });
   const drafts = await seedWithDrafts(cms.strapi);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-site-'));
   const env = {
@@ -80,16 +82,15 @@ export async function buildTestSite(): Promise<BuiltSite> {
   // Served by the product's own static server, so every browser test runs under its
   // Content-Security-Policy and headers.
   // The forms post through it to the CMS, as on the live site.
-  const server = createStaticServer({ root: outDir, submissionsUpstream: cms.url });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  const server = await createStaticServer({ root: outDir, submissionsUpstream: cms.url });
+  await server.listen({ port, host: '127.0.0.1' });
   return {
     cms,
     outDir,
     url,
     drafts,
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await cms.stop();
       fs.rmSync(outDir, { recursive: true, force: true });
     },

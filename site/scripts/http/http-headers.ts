@@ -1,5 +1,6 @@
 // The site's HTTP headers, in one place for the two servers that serve its pages: the public
 // static server (scripts/src/static-server) and the preview of drafts (preview-server.ts).
+// The publisher to S3-compatible storage (later) must send the same.
 
 /** Content types by file extension: the formats the site writes. */
 export const CONTENT_TYPES: Record<string, string> = {
@@ -26,9 +27,26 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.pagefind': 'application/octet-stream',
 };
 
-/** Content types worth compressing on the way out. */
-export function isCompressible(contentType: string): boolean {
-  return /^(text\/|application\/(json|xml|javascript)|image\/svg\+xml)/.test(contentType);
+/**
+ * Files the exporter writes compressed variants (`.br`, `.gz`) of: text formats, which shrink to a
+ * fifth or less. Images, fonts and Pagefind's index are compressed already.
+ */
+export const PRECOMPRESSED_EXTENSIONS: readonly string[] = [
+  '.html',
+  '.xml',
+  '.css',
+  '.js',
+  '.mjs',
+  '.ics',
+  '.json',
+  '.svg',
+  '.txt',
+  '.wasm',
+];
+
+/** Whether the exporter writes compressed variants of this file (see PRECOMPRESSED_EXTENSIONS). */
+export function isPrecompressed(filePath: string): boolean {
+  return PRECOMPRESSED_EXTENSIONS.includes(filePath.slice(filePath.lastIndexOf('.')).toLowerCase());
 }
 
 /** Feeds are XML, but feed readers and browsers expect RSS's own type. */
@@ -39,11 +57,13 @@ export function contentTypeFor(filePath: string): string {
 }
 
 /**
- * How long browsers and caches may keep a file: hashed build assets forever (their name changes
- * when they do), pages and feeds must be checked again each time, the rest for an hour.
+ * How long browsers and caches may keep a file, decided from the file that was found (its path
+ * relative to the site's folder, as on disk), never from how the request spelled it: hashed
+ * build assets in `_astro/` forever (their name changes when they do), pages and feeds must be
+ * checked again each time, the rest for an hour.
  */
-export function cacheControlFor(urlPath: string, contentType: string): string {
-  if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
+export function cacheControlFor(relativeFile: string, contentType: string): string {
+  if (relativeFile.startsWith('_astro/')) return 'public, max-age=31536000, immutable';
   if (contentType.startsWith('text/html') || /rss|xml|calendar|json/.test(contentType))
     return 'public, max-age=0, must-revalidate';
   return 'public, max-age=3600';
