@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDir as cmsDir, bootTestCms, type TestCms } from '../../cms/test/harness';
@@ -28,13 +29,16 @@ function filesOf(dir: string): string[] {
 
 /** A build by the worker (which remembers its last build), into work/<name>. */
 function workerBuild(name: string): Promise<ExportStats> {
-  return worker.build({
-    id: name,
-    outDir: path.join(work, name),
-    siteUrl: SITE_URL,
-    cmsUrl: cms.url,
-    token,
-  });
+  return worker.build(
+    {
+      id: name,
+      outDir: path.join(work, name),
+      siteUrl: SITE_URL,
+      cmsUrl: cms.url,
+      token,
+    },
+    600_000,
+  );
 }
 
 /** A build from scratch, in a process of its own, into work/<name>. */
@@ -88,6 +92,20 @@ function expectSameFiles(incremental: string, fresh: string) {
 
 type Doc = { documentId: string; slug: string };
 
+/** Every text file of a build has `.br` and `.gz` variants that unpack to the file itself. */
+function expectCompressedVariants(dir: string) {
+  const texts = filesOf(dir).filter((file) => /\.(html|xml|css|js|ics|json|svg)$/.test(file));
+  expect(texts.length).toBeGreaterThan(100);
+  for (const file of texts) {
+    const content = fs.readFileSync(path.join(dir, file));
+    if (content.length < 256) continue;
+    expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, `${file}.br`))), file).toEqual(
+      content,
+    );
+    expect(zlib.gunzipSync(fs.readFileSync(path.join(dir, `${file}.gz`))), file).toEqual(content);
+  }
+}
+
 describe('a rebuild after a small change', () => {
   it('renders every page the first time', async () => {
     const first = await workerBuild('first');
@@ -116,6 +134,14 @@ describe('a rebuild after a small change', () => {
     const page = path.join(work, 'second', 'nieuws', article!.slug, 'index.html');
     expect(fs.readFileSync(page, 'utf8')).toContain('Een nieuwe titel voor de test');
     expect(fs.existsSync(path.join(work, 'second', 'pagefind', 'pagefind.js'))).toBe(true);
+
+    // Compressed once: a page taken from the last build takes its variants too (the same file).
+    expectCompressedVariants(path.join(work, 'second'));
+    expect(second.compressed.linked).toBeGreaterThan(second.compressed.made);
+    const unchanged = path.join('partners', 'index.html.br');
+    expect(fs.statSync(path.join(work, 'second', unchanged)).ino).toBe(
+      fs.statSync(path.join(work, 'first', unchanged)).ino,
+    );
   });
 
   it('drops an unpublished event, and ends as a build from scratch', async () => {

@@ -9,6 +9,7 @@ import type { Hub } from '../src/lib/data';
 import type { ImageRequest, SitePath } from '../src/renderer/types';
 import type { CompiledSite } from './renderer';
 import { writeImages, type ImageStats } from './site-images';
+import { Precompressor } from './precompress';
 import { writeSitemap } from './sitemap';
 import { SUBMISSION_THANKS_PATH } from '@hub/shared';
 
@@ -21,8 +22,13 @@ export interface ExportStats {
   /** HTML pages among the files. */
   pages: number;
   images: ImageStats;
-  /** Seconds spent reading the CMS, rendering, encoding images and indexing for search. */
-  seconds: { fetch: number; render: number; images: number; search: number };
+  /** Text files given `.br` and `.gz` variants: made in this build, or linked from the last. */
+  compressed: { made: number; linked: number };
+  /**
+   * Seconds spent reading the CMS, rendering, encoding images, indexing for search, and waiting
+   * for compression at the end (most of it runs on other threads while rendering).
+   */
+  seconds: { fetch: number; render: number; images: number; search: number; compress: number };
 }
 
 /** What a build remembers of one path, so the next build can tell whether it changed. */
@@ -129,15 +135,17 @@ export async function exportSite(options: {
   const renderer = site.createRenderer(siteUrl);
   renderer.useHub(hub);
   await fs.cp(site.clientDir, outDir, { recursive: true, errorOnExist: true, force: false });
-  /** Links the file from the last build; false when it is gone. */
+  const compressor = new Precompressor(outDir, last?.outDir);
+  /** Links the file (and its compressed variants) from the last build; false when it is gone. */
   const reuse = (file: string): boolean => {
     if (!last) return false;
     try {
       fsSync.linkSync(path.join(last.outDir, file), path.join(outDir, file));
-      return true;
     } catch {
       return false;
     }
+    compressor.reuse(file);
+    return true;
   };
 
   const records = new Map<string, PathRecord>();
@@ -170,7 +178,9 @@ export async function exportSite(options: {
       reads: page.reads,
       images: imagesIn(page.body),
     });
-    fsSync.writeFileSync(path.join(outDir, fileForPath(urlPath)), page.body);
+    const file = fileForPath(urlPath);
+    fsSync.writeFileSync(path.join(outDir, file), page.body);
+    await compressor.compress(file, page.body);
   }
   const pagePaths = paths
     .map((sitePath) => sitePath.path)
@@ -203,17 +213,23 @@ export async function exportSite(options: {
   await index.deleteIndex();
   const searchSeconds = since(started);
 
+  started = performance.now();
+  await compressor.finish();
+  const compressSeconds = since(started);
+
   memory.last = { outDir, siteDir: site.dir, siteUrl, paths: records };
   return {
     files: paths.length,
     rendered: toRender.length,
     pages: pagePaths.length + 1,
     images,
+    compressed: { made: compressor.counts.compressed, linked: compressor.counts.linked },
     seconds: {
       fetch: fetchSeconds,
       render: renderSeconds,
       images: imageSeconds,
       search: searchSeconds,
+      compress: compressSeconds,
     },
   };
 }

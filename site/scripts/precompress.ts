@@ -1,0 +1,143 @@
+/**
+ * Compressed variants of the site's text files, made once when a build writes them: `x.br`
+ * (brotli) and `x.gz` (gzip) next to `x`. The servers only choose a variant by the browser's
+ * Accept-Encoding; nothing is compressed per request.
+ */
+import fsSync from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { isPrecompressed } from './http/http-headers';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** The variants, by file name suffix. */
+export const VARIANT_SUFFIXES = ['.br', '.gz'] as const;
+
+/**
+ * Brotli quality 6 and gzip level 6: measured on a 65 KB text on this machine, quality 6 takes
+ * 6 ms and is within 1% of quality 9 (180 ms), and 11 (maximum, 235 ms) saves only 11% more.
+ * Builds compress every page they render, so the fast setting keeps publishing quick.
+ */
+const BROTLI_OPTIONS = {
+  params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+    [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+  },
+};
+const GZIP_OPTIONS = { level: 6 };
+/** Smaller files gain nothing worth a second request path and a file. */
+const MIN_BYTES = 256;
+/** Compressions in flight: Node runs them on its four libuv threads. */
+const IN_FLIGHT = 4;
+
+/** Writes the variants of one file's content that are smaller than the content itself. */
+async function writeVariants(file: string, body: Uint8Array): Promise<void> {
+  if (body.byteLength < MIN_BYTES) return;
+  const [br, gz] = await Promise.all([
+    brotli(body, {
+      ...BROTLI_OPTIONS,
+      params: {
+        ...BROTLI_OPTIONS.params,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+      },
+    }),
+    gzip(body, GZIP_OPTIONS),
+  ]);
+  if (br.byteLength < body.byteLength) await fs.writeFile(`${file}.br`, br);
+  if (gz.byteLength < body.byteLength) await fs.writeFile(`${file}.gz`, gz);
+}
+
+/** Links the variants of a file that is unchanged since the last build; false if there are none. */
+function linkVariants(fromFile: string, toFile: string): boolean {
+  let linked = false;
+  for (const suffix of VARIANT_SUFFIXES) {
+    try {
+      fsSync.linkSync(`${fromFile}${suffix}`, `${toFile}${suffix}`);
+      linked = true;
+    } catch {
+      // Not made for this file (too small, or no smaller): nothing to link.
+    }
+  }
+  return linked;
+}
+
+/** Whether two files hold the same bytes (the same inode, or equal content). */
+async function sameContent(a: string, b: string): Promise<boolean> {
+  const [statA, statB] = await Promise.all([fs.stat(a), fs.stat(b).catch(() => null)]);
+  if (!statB || statA.size !== statB.size) return false;
+  if (statA.ino === statB.ino && statA.dev === statB.dev) return true;
+  const [bytesA, bytesB] = await Promise.all([fs.readFile(a), fs.readFile(b)]);
+  return bytesA.equals(bytesB);
+}
+
+/**
+ * The compressed variants of one build. Pages are handed over as they are rendered and compressed
+ * on Node's worker threads while rendering goes on; pages taken unchanged from the last build
+ * take its variants too. `finish` does the files written otherwise (scripts, styles, sitemap,
+ * search index) the same way, and waits for all.
+ */
+export class Precompressor {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly done = new Set<string>();
+  private failure: unknown;
+  /** How many files were compressed in this build, and how many took the last build's variants. */
+  readonly counts = { compressed: 0, linked: 0 };
+
+  /**
+   * @param outDir the build's folder
+   * @param lastOutDir the last good build's folder, whose variants unchanged files take
+   */
+  constructor(
+    private readonly outDir: string,
+    private readonly lastOutDir?: string,
+  ) {}
+
+  /** A file written with this content: compressed in the background (waits while 4 are busy). */
+  async compress(relativeFile: string, body: Uint8Array): Promise<void> {
+    if (!isPrecompressed(relativeFile)) return;
+    this.done.add(relativeFile);
+    while (this.inFlight.size >= IN_FLIGHT) await Promise.race(this.inFlight);
+    const job = writeVariants(path.join(this.outDir, relativeFile), body).then(
+      () => void (this.counts.compressed += 1),
+      (error: unknown) => void (this.failure ??= error),
+    );
+    this.inFlight.add(job);
+    void job.finally(() => this.inFlight.delete(job));
+  }
+
+  /** A file linked unchanged from the last build: its variants are linked as well. */
+  reuse(relativeFile: string): void {
+    if (!this.lastOutDir || !isPrecompressed(relativeFile)) return;
+    const from = path.join(this.lastOutDir, relativeFile);
+    if (linkVariants(from, path.join(this.outDir, relativeFile))) {
+      this.done.add(relativeFile);
+      this.counts.linked += 1;
+    }
+  }
+
+  /**
+   * Every other text file in the build: variants linked from the last build when the file is the
+   * same there, else made now. Waits for all compressions; throws if one failed.
+   */
+  async finish(): Promise<void> {
+    const entries = await fs.readdir(this.outDir, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const relative = path.relative(this.outDir, path.join(entry.parentPath, entry.name));
+      if (this.done.has(relative) || !isPrecompressed(relative)) continue;
+      const file = path.join(this.outDir, relative);
+      const last = this.lastOutDir ? path.join(this.lastOutDir, relative) : undefined;
+      if (last && (await sameContent(file, last)) && linkVariants(last, file)) {
+        this.done.add(relative);
+        this.counts.linked += 1;
+        continue;
+      }
+      await this.compress(relative, await fs.readFile(file));
+    }
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
+}
