@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createPublisherServer } from './publisher/http';
 import { Publisher } from './publisher/publisher';
+import { imageCacheDir } from '../../site/scripts/site-images';
+import { publisherSettings, type PublisherSettings } from './publisher/settings';
 import { cmsDir, repoRoot, siteDir } from './lib/paths';
 
 const env = process.env;
@@ -33,28 +35,39 @@ if (!buildToken()) {
   process.exit(1);
 }
 
+let settings: PublisherSettings;
+try {
+  settings = publisherSettings(env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
+const log = (line: string) => console.log(line);
 const publisher = new Publisher({
   root: path.resolve(repoRoot, env.PUBLISH_DIR ?? path.join('site', '.publish')),
   siteDir,
   cms: () => ({ url: env.CMS_URL ?? 'http://localhost:1337', token: buildToken() }),
   siteUrl: env.SITE_URL ?? 'http://localhost:4321',
-  debounceMs: Number(env.PUBLISH_DEBOUNCE_MS ?? 1000),
-  keep: Number(env.PUBLISH_KEEP ?? 5),
-  log: (line) => console.log(line),
+  ...settings,
+  imageCacheDir: imageCacheDir(),
+  log,
 });
 
 await publisher.load();
 const port = Number(env.PUBLISHER_PORT ?? 4322);
-const server = createPublisherServer(publisher, secret);
-server.listen(port, env.PUBLISHER_HOST ?? '127.0.0.1', () =>
-  console.log(`Publisher listening on :${port}`),
-);
+const server = createPublisherServer(publisher, secret, {
+  info: log,
+  error: (line) => console.error(line),
+});
+await server.listen({ port, host: env.PUBLISHER_HOST ?? '127.0.0.1' });
+log(`Publisher listening on :${port}`);
 // Content may have changed while the publisher was down: build once at start.
 publisher.queue.notify();
 
 const stop = () => {
   publisher.queue.stop();
-  server.close();
+  void server.close();
   void publisher.queue.idle().then(() => {
     publisher.close();
     process.exit(0);

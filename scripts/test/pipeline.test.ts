@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDir as cmsDir, bootTestCms, freePort, type TestCms } from '../../cms/test/harness';
@@ -13,15 +14,18 @@ import { siteDir } from '../src/lib/paths';
 const require = createRequire(import.meta.url);
 const SECRET = 'test-publisher-secret';
 
-const listen = (server: http.Server, port: number) =>
-  new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-const close = (server: http.Server | undefined) =>
-  new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+const listen = async (server: FastifyInstance, port: number) => {
+  await server.listen({ port, host: '127.0.0.1' });
+  return (server.server.address() as AddressInfo).port;
+};
+const close = async (server: FastifyInstance | undefined) => {
+  await server?.close();
+};
 
 let cms: TestCms;
 let publisher: Publisher;
-let publisherServer: http.Server;
-let siteServer: http.Server;
+let publisherServer: FastifyInstance;
+let siteServer: FastifyInstance;
 let publisherUrl: string;
 let siteUrl: string;
 let root: string;
@@ -64,11 +68,12 @@ beforeAll(async () => {
     siteUrl,
     debounceMs: 300,
     keep: 5,
+    buildTimeoutMs: 600_000,
     log: () => undefined,
   });
   publisherServer = createPublisherServer(publisher, SECRET);
   await listen(publisherServer, publisherPort);
-  siteServer = createStaticServer({ root: publisher.releases.liveLink });
+  siteServer = await createStaticServer({ root: publisher.releases.liveLink });
   await listen(siteServer, sitePort);
   const first = await publisher.build();
   expect(first.result, first.error).toBe('live');

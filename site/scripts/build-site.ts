@@ -3,6 +3,7 @@ import * as pagefind from 'pagefind';
 import { cmsConnection } from '../src/loaders/connection';
 import { exportSite, type ExportStats } from './export-site';
 import { compileRenderer, loadCompiledSite, siteDir } from './renderer';
+import { imageCacheDir } from './site-images';
 
 /** Where a build reads from and writes to. Unset fields keep the environment's values. */
 export interface SiteBuildOptions {
@@ -18,11 +19,6 @@ export interface SiteBuildOptions {
   quiet?: boolean;
   /** Compile the code even when an up-to-date renderer exists (benchmarks of a full build). */
   recompile?: boolean;
-}
-
-/** Encoded images kept between builds (SITE_IMAGE_CACHE_DIR, default site/.cache/images). */
-export function imageCacheDir(): string {
-  return path.resolve(siteDir, process.env.SITE_IMAGE_CACHE_DIR || '.cache/images');
 }
 
 /**

@@ -8,7 +8,7 @@
  * A code change is picked up before the next build (compileRenderer checks the sources).
  */
 import { ExportMemory, exportSite } from './export-site';
-import { imageCacheDir } from './build-site';
+import { imageCacheDir } from './site-images';
 import { currentCompiledSite } from './renderer';
 
 /** One build the publisher asks for. */

@@ -3,9 +3,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Renderer } from '../src/renderer/types';
+import { withFolderLock } from './folder-lock';
 
 export const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const renderersDir = path.join(siteDir, '.renderer');
+/** Held while a process compiles: the build worker and the preview server share the folder. */
+const compileLock = path.join(renderersDir, '.compile-lock');
 /** What the compiled site is made of: a change in any of these needs a new renderer. */
 const SOURCES = [
   'src',
@@ -16,6 +19,8 @@ const SOURCES = [
   // The shared workspace's code and styles are compiled into the site too.
   '../shared/src',
   '../shared/styles',
+  // How it is compiled.
+  'scripts/renderer.ts',
 ];
 
 /** The compiled site, loaded: makes a renderer for a public URL. */
@@ -57,6 +62,7 @@ const exists = (file: string) =>
  * Compiles the site (Astro and Vite) into .renderer/<hash of the sources>/, unless that is
  * done already: content changes never need it, only code changes. Renderers of older code are
  * removed; a long-running exporter calls this before every build and so moves to the new one.
+ * One process compiles at a time (a lock in .renderer/); one that waited finds the work done.
  */
 export async function compileRenderer(
   options: { quiet?: boolean; force?: boolean } = {},
@@ -64,18 +70,22 @@ export async function compileRenderer(
   const dir = path.join(renderersDir, await hashSources());
   const done = path.join(dir, '.complete');
   if (!options.force && (await exists(done))) return dir;
-  const { build } = await import('astro');
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  process.env.RENDERER_DIR = dir;
-  await fs.rm(dir, { recursive: true, force: true });
-  await build({ root: siteDir, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });
-  await fs.writeFile(done, new Date().toISOString());
-  for (const other of await fs.readdir(renderersDir)) {
-    if (path.join(renderersDir, other) !== dir) {
+  await fs.mkdir(renderersDir, { recursive: true });
+  return withFolderLock(compileLock, async () => {
+    if (!options.force && (await exists(done))) return dir;
+    const { build } = await import('astro');
+    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    process.env.RENDERER_DIR = dir;
+    await fs.rm(dir, { recursive: true, force: true });
+    await build({ root: siteDir, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });
+    await fs.writeFile(done, new Date().toISOString());
+    for (const other of await fs.readdir(renderersDir)) {
+      // Not the lock (it starts with a dot) and not the renderer just made.
+      if (other.startsWith('.') || path.join(renderersDir, other) === dir) continue;
       await fs.rm(path.join(renderersDir, other), { recursive: true, force: true });
     }
-  }
-  return dir;
+    return dir;
+  });
 }
 
 /** Loads a compiled site (see compileRenderer). */
@@ -86,15 +96,24 @@ export async function loadCompiledSite(dir: string): Promise<CompiledSite> {
   return { dir, clientDir: path.join(dir, 'client'), createRenderer: entry.createRenderer };
 }
 
+/** The compiled site of the current code, for a long-running process (see currentCompiledSite). */
+export interface CurrentCompiledSite {
+  /** Compiles when the code changed since the last call, and loads it once per compile. */
+  (): Promise<CompiledSite>;
+  /** The site loaded by the last call, if any: never compiles. */
+  loaded: () => CompiledSite | undefined;
+}
+
 /**
  * The compiled site of the current code, for a long-running process (the build worker, the
  * preview server): compiled when the code changed since the last call, loaded once per compile.
  */
-export function currentCompiledSite(): () => Promise<CompiledSite> {
+export function currentCompiledSite(): CurrentCompiledSite {
   let site: CompiledSite | undefined;
-  return async () => {
+  const current = async () => {
     const dir = await compileRenderer({ quiet: true });
     if (site?.dir !== dir) site = await loadCompiledSite(dir);
     return site;
   };
+  return Object.assign(current, { loaded: () => site });
 }

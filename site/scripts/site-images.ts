@@ -2,7 +2,17 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageTransform } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
+import { fileURLToPath } from 'node:url';
 import type { ImageRequest } from '../src/renderer/types';
+
+/** Encoded images kept between builds (SITE_IMAGE_CACHE_DIR, default site/.cache/images). */
+export function imageCacheDir(): string {
+  return path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    process.env.SITE_IMAGE_CACHE_DIR || '.cache/images',
+  );
+}
 
 /** How many images this build encoded, and how many it took from the cache. */
 export interface ImageStats {
@@ -72,4 +82,33 @@ export async function writeImages(
     }),
   );
   return stats;
+}
+
+/** Which files pruneImages may remove. */
+export interface PruneRule {
+  /** Only files last written longer ago than this. */
+  olderThanMs: number;
+  /** Never these names (the images of the builds that are kept). */
+  keep?: ReadonlySet<string>;
+  now?: number;
+}
+
+/**
+ * Removes image files from a folder (not its subfolders) by `rule`, so caches do not grow for
+ * ever. A file being written has a `.partial` name and a fresh time, so it is never taken.
+ * Returns how many were removed. Used for the image cache (publisher) and the preview's images.
+ */
+export async function pruneImages(dir: string, rule: PruneRule): Promise<number> {
+  const now = rule.now ?? Date.now();
+  let removed = 0;
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile() || rule.keep?.has(entry.name)) continue;
+    const file = path.join(dir, entry.name);
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat || now - stat.mtimeMs <= rule.olderThanMs) continue;
+    await fs.rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
 }

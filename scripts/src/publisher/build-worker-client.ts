@@ -54,6 +54,8 @@ export class BuildWorkerClient {
       else waiting?.reject(new Error(reply.error));
     });
     child.on('exit', (code, signal) => {
+      // A worker stopped for taking too long was let go already; its build has failed.
+      if (this.child !== child) return;
       this.child = null;
       // The cause, not Node's closing "Node.js v20..." line.
       const cause =
@@ -67,18 +69,41 @@ export class BuildWorkerClient {
     });
     // It could not start, or its channel closed before it exited: the next build starts anew.
     child.on('error', (error) => {
+      if (this.child !== child) return;
       this.child = null;
       this.failAll(new Error(`The build process failed: ${error.message}`));
     });
     return child;
   }
 
-  /** Builds the site into request.outDir; rejects with the cause when it fails. */
-  build(request: BuildRequest): Promise<ExportStats> {
+  /**
+   * Builds the site into request.outDir; rejects with the cause when it fails. A build that takes
+   * longer than `timeoutMs` is stopped: the worker is killed (a hung build holds nothing after
+   * it), the build fails with that reason, and the next build starts a new worker.
+   */
+  build(request: BuildRequest, timeoutMs: number): Promise<ExportStats> {
     this.child ??= this.start();
     const child = this.child;
-    return new Promise((resolve, reject) => {
-      this.pending.set(request.id, { resolve, reject });
+    return new Promise<ExportStats>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(request.id);
+        reject(
+          new Error(
+            `The build took longer than ${Math.round(timeoutMs / 1000)} s ` +
+              '(PUBLISH_BUILD_TIMEOUT_S) and was stopped.',
+          ),
+        );
+        // Let go at once: the next build starts a new worker, whenever this one exits.
+        if (this.child === child) this.child = null;
+        child.kill('SIGKILL');
+      }, timeoutMs);
+      const settle =
+        <T>(done: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          done(value);
+        };
+      this.pending.set(request.id, { resolve: settle(resolve), reject: settle(reject) });
       child.send(request, (error) => {
         if (error)
           this.failAll(new Error(`The build process did not take the build: ${error.message}`));

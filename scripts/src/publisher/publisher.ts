@@ -5,6 +5,11 @@ import type { ExportStats } from '../../../site/scripts/export-site';
 import { BuildWorkerClient } from './build-worker-client';
 import { checkRelease, type CmsSource } from './release-checks';
 import { Releases } from './releases';
+import { pruneImages } from '../../../site/scripts/site-images';
+
+const HOUR_MS = 60 * 60_000;
+/** Cached images no kept build uses are encoded again when needed after this long. */
+const IMAGE_CACHE_MAX_AGE_MS = 7 * 24 * HOUR_MS;
 
 /** The outcome of one build. */
 export interface BuildRecord {
@@ -17,6 +22,24 @@ export interface BuildRecord {
   error?: string;
   /** What the build made and where its time went (when it got that far). */
   stats?: ExportStats;
+  /** Found on disk after the state file was lost: its times are unknown. */
+  recovered?: true;
+}
+
+/** The history in a state file, or null when it is not one (half written, edited by hand). */
+export function parseHistory(text: string): BuildRecord[] | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const isRecord = (item: unknown) =>
+    typeof item === 'object' &&
+    item !== null &&
+    typeof (item as BuildRecord).id === 'string' &&
+    ((item as BuildRecord).result === 'live' || (item as BuildRecord).result === 'failed');
+  return Array.isArray(value) && value.every(isRecord) ? (value as BuildRecord[]) : null;
 }
 
 /** Options of the publisher. */
@@ -33,6 +56,10 @@ export interface PublisherOptions {
   debounceMs: number;
   /** Good releases kept for rollback. */
   keep: number;
+  /** A build that takes longer is stopped and fails. */
+  buildTimeoutMs: number;
+  /** The builds' image cache, pruned once an hour (see pruneImageCache); none: not pruned. */
+  imageCacheDir?: string;
   log: (line: string) => void;
 }
 
@@ -51,6 +78,7 @@ export class Publisher {
   private readonly worker: BuildWorkerClient;
   /** Builds never overlap, whoever asks: two Astro builds share temporary folders. */
   private lock: Promise<unknown> = Promise.resolve();
+  private lastImagePrune = 0;
 
   constructor(private readonly options: PublisherOptions) {
     this.releases = new Releases(options.root);
@@ -66,18 +94,59 @@ export class Publisher {
     this.worker.close();
   }
 
-  /** Reads the history of earlier runs (kept releases survive a restart). */
+  /**
+   * Reads the history of earlier runs (kept releases survive a restart). A state file that
+   * cannot be read is put aside, never trusted and never written over, and the kept builds are
+   * found on disk instead (see recoverHistory), so none of them is deleted for it.
+   */
   async load(): Promise<void> {
+    let text: string;
     try {
-      this.history = JSON.parse(await fs.readFile(this.stateFile, 'utf8')) as BuildRecord[];
+      text = await fs.readFile(this.stateFile, 'utf8');
     } catch {
-      this.history = [];
+      this.history = []; // the first run
+      return;
     }
+    const parsed = parseHistory(text);
+    if (parsed) {
+      this.history = parsed;
+      return;
+    }
+    const aside = `${this.stateFile}.unreadable-${Date.now()}`;
+    await fs.rename(this.stateFile, aside).catch(() => undefined);
+    this.history = await this.recoverHistory();
+    this.options.log(
+      `The publisher's state could not be read; it was moved to ${aside}. ` +
+        `Kept builds found on disk: ${this.history.map((record) => record.id).join(', ') || 'none'}.`,
+    );
   }
 
+  /**
+   * The kept builds, found on disk when the state is lost: the live one and every older folder.
+   * (A failed build is removed at once and unknown folders at every prune, so an older folder
+   * was a good build; one newer than the live build may be a build that was cut off.)
+   */
+  private async recoverHistory(): Promise<BuildRecord[]> {
+    const live = await this.releases.liveId();
+    if (!live) return [];
+    return (await this.releases.list())
+      .filter((id) => id <= live)
+      .map((id) => ({
+        id,
+        startedAt: '',
+        finishedAt: '',
+        durationMs: 0,
+        result: 'live' as const,
+        recovered: true,
+      }));
+  }
+
+  /** Writes the state atomically: a new file renamed over the old, never half a file. */
   private async save(): Promise<void> {
     await fs.mkdir(this.options.root, { recursive: true });
-    await fs.writeFile(this.stateFile, JSON.stringify(this.history.slice(-50), null, 2));
+    const partial = `${this.stateFile}.${process.pid}.partial`;
+    await fs.writeFile(partial, JSON.stringify(this.history.slice(-50), null, 2));
+    await fs.rename(partial, this.stateFile);
   }
 
   private async goodReleases(): Promise<string[]> {
@@ -103,13 +172,16 @@ export class Publisher {
     let stats: ExportStats | undefined;
     try {
       const cms = this.options.cms();
-      stats = await this.worker.build({
-        id,
-        outDir: dir,
-        siteUrl: this.options.siteUrl,
-        cmsUrl: cms.url,
-        token: cms.token,
-      });
+      stats = await this.worker.build(
+        {
+          id,
+          outDir: dir,
+          siteUrl: this.options.siteUrl,
+          cmsUrl: cms.url,
+          token: cms.token,
+        },
+        this.options.buildTimeoutMs,
+      );
       this.options.log(
         `Build ${id}: ${stats.rendered} of ${stats.files} files rendered; read the CMS in ` +
           `${stats.seconds.fetch.toFixed(1)} s, rendered in ${stats.seconds.render.toFixed(1)} s, ` +
@@ -136,12 +208,35 @@ export class Publisher {
     this.building = null;
     if (!error) await this.releases.prune(await this.goodReleases(), this.options.keep);
     await this.save();
+    if (!error) await this.pruneImageCache();
     this.options.log(
       error
         ? `Build ${id} failed; the live site is unchanged. ${error}`
         : `Build ${id} is live (${record.durationMs} ms).`,
     );
     return record;
+  }
+
+  /**
+   * Keeps the image cache from growing for ever: at most once an hour, removes the cached
+   * images that no kept build uses and that were made more than a week ago. (Every kept build
+   * has its own copies; a removed image is encoded again if a later page needs it.)
+   */
+  private async pruneImageCache(): Promise<void> {
+    const cacheDir = this.options.imageCacheDir;
+    if (!cacheDir || Date.now() - this.lastImagePrune < HOUR_MS) return;
+    this.lastImagePrune = Date.now();
+    try {
+      const keep = new Set<string>();
+      for (const id of await this.releases.list()) {
+        const images = path.join(this.releases.releasesDir, id, '_astro', 'img');
+        for (const name of await fs.readdir(images).catch(() => [])) keep.add(name);
+      }
+      const removed = await pruneImages(cacheDir, { olderThanMs: IMAGE_CACHE_MAX_AGE_MS, keep });
+      if (removed > 0) this.options.log(`Removed ${removed} unused images from the image cache.`);
+    } catch (error) {
+      this.options.log(`The image cache could not be pruned: ${String(error)}`);
+    }
   }
 
   /** Makes the good release before the live one live again. */
