@@ -5,18 +5,23 @@
  * admin), then stops it the way Ctrl-C does and checks that
  * everything stopped.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './lib/paths';
 import { logLine } from './lib/processes';
 import { editorAdviceText, openAdmin, type AdminSession } from './lib/admin-browser';
+import { HOSTILE_REQUESTS } from './lib/hostile-requests';
+import { rawGet, rawRequest } from './lib/raw-http';
 
 const port = process.env.SMOKE_PORT ?? '1337';
 const sitePort = process.env.SMOKE_SITE_PORT ?? '4321';
 const base = `http://127.0.0.1:${port}`;
 const siteBase = `http://127.0.0.1:${sitePort}`;
+/** npm start's defaults for the publisher and the preview server. */
+const publisherPort = 4322;
+const previewPort = 4323;
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-smoke-'));
 const tokenFile = path.join(workDir, 'site-build-token');
 const log = (line: string) => logLine('smoke', line);
@@ -124,6 +129,65 @@ async function checkEditorPanel(): Promise<void> {
   }
 }
 
+/** Each service with a request it answers in a known way while it runs. */
+const SERVICES = [
+  { name: 'the CMS', port: Number(port), path: '/_health', status: 204 },
+  { name: 'the site', port: Number(sitePort), path: '/', status: 200 },
+  { name: 'the publisher', port: publisherPort, path: '/status', status: 200 },
+  { name: 'the preview server', port: previewPort, path: '/', status: 403 },
+];
+
+/**
+ * What a scanner sends, to every service of npm start: afterwards each still answers, and none
+ * answered with a 5xx.
+ */
+async function checkHostileRequests(): Promise<void> {
+  const serverErrors: string[] = [];
+  for (const service of SERVICES) {
+    for (const [what, bytes] of HOSTILE_REQUESTS) {
+      const answer = await rawRequest(service.port, bytes, 3_000);
+      if (answer.status >= 500) serverErrors.push(`${service.name}: ${what} (${answer.status})`);
+    }
+  }
+  check(
+    serverErrors.length === 0,
+    `${HOSTILE_REQUESTS.length} hostile requests to each service get no 5xx ${serverErrors.join('; ')}`,
+  );
+  for (const service of SERVICES) {
+    const { status: answered } = await rawGet(service.port, service.path);
+    check(answered === service.status, `${service.name} still answers after them (${answered})`);
+  }
+}
+
+/** Kills the static server's process: npm start starts it again, and the site comes back. */
+async function checkSiteRestarts(): Promise<void> {
+  const pidOfSite = () => {
+    try {
+      return execFileSync('pgrep', ['-g', String(child.pid), '-f', 'static-server-cli'], {
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .filter(Boolean);
+    } catch {
+      return [];
+    }
+  };
+  const [killed] = pidOfSite();
+  check(Boolean(killed), `the static server runs as its own process (${killed})`);
+  if (!killed) return;
+  process.kill(Number(killed), 'SIGKILL');
+  const deadline = Date.now() + 60_000;
+  let back = false;
+  while (!back && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const [now] = pidOfSite();
+    back = Boolean(now) && now !== killed && (await status(`${siteBase}/`)) === 200;
+  }
+  check(back, 'npm start starts a killed static server again, and the site answers 200');
+  check((await status(`${base}/_health`)) === 204, 'the CMS kept running meanwhile');
+}
+
 const startedAt = Date.now();
 // A process group of its own, so we can send SIGINT to all of it, as a terminal does on Ctrl-C.
 const child = spawn('npm', ['start'], {
@@ -161,6 +225,14 @@ try {
   check(healthy, `/_health answers 204 (after ${seconds()} s, limit 300 s)`);
   if (healthy) {
     check((await status(`${base}/admin`)) === 200, '/admin answers 200');
+    // Nobody else on the network can reach a fresh demo's CMS (and claim its first admin).
+    const outward = Object.values(os.networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === 'IPv4' && !address.internal);
+    if (outward) {
+      const fromOutside = await status(`http://${outward.address}:${port}/_health`);
+      check(fromOutside === 0, `the CMS does not answer on ${outward.address} (${fromOutside})`);
+    }
     const token = fs.readFileSync(tokenFile, 'utf8').trim();
     const minimum: Record<string, number> = {
       articles: 12,
@@ -196,6 +268,8 @@ try {
     }
     await checkSubmissionThroughSite(token);
     await checkEditorPanel();
+    await checkHostileRequests();
+    await checkSiteRestarts();
   }
 } finally {
   if (child.pid) process.kill(-child.pid, 'SIGINT');

@@ -2,18 +2,23 @@
  * `npm start`: runs the whole product locally on the embedded SQLite database.
  * Each service is one entry in `services`, started in order: the CMS; the publisher, which
  * builds the site now and again on every change the CMS reports; the static server for the
- * live build; the preview server for drafts.
+ * live build; the preview server for drafts. A supervisor starts a service again when it stops
+ * unexpectedly (see lib/supervisor.ts).
  */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { ensureAdminBuild } from './lib/admin-build';
 import { ensureCmsEnv } from './lib/cms-env';
 import { cmsDir, scriptsDir, siteDir } from './lib/paths';
-import { logLine, startTypeScript, stopProcess } from './lib/processes';
+import { logLine, startTypeScript } from './lib/processes';
+import { ensureSharedBuild } from './lib/shared-build';
+import { Supervisor, type Service } from './lib/supervisor';
 import { waitForFirstBuild, waitForStatus } from './lib/wait-for';
 
 const log = (line: string) => logLine('start', line);
 const cmsPort = Number(process.env.PORT ?? 1337);
+// Only this machine can reach the CMS, so nobody else on the network can claim the first
+// administrator of a fresh demo; a server sets HOST (0.0.0.0, or its own address).
+const cmsHost = process.env.HOST ?? '127.0.0.1';
 const cmsUrl = `http://localhost:${cmsPort}`;
 const sitePort = Number(process.env.SITE_PORT ?? 4321);
 const publisherPort = Number(process.env.PUBLISHER_PORT ?? 4322);
@@ -26,15 +31,6 @@ const previewUrl = `http://localhost:${previewPort}`;
 // The secret in the CMS's preview links, shared with the preview server; new on every run.
 const previewSecret = process.env.PREVIEW_SECRET ?? randomBytes(24).toString('hex');
 
-/** One long-running part of the product. */
-interface Service {
-  name: string;
-  /** Starts the service; `ready` resolves once it can be used. */
-  start: () => Promise<{ child: ChildProcess; ready: Promise<void> }>;
-  /** What to tell the user once it is ready. */
-  readyMessage: string;
-}
-
 const services: Service[] = [
   {
     name: 'cms',
@@ -45,6 +41,7 @@ const services: Service[] = [
         prefix: 'cms',
         env: {
           NODE_ENV: 'production',
+          HOST: cmsHost,
           PORT: String(cmsPort),
           SEED_DEMO_CONTENT: 'first-run',
           PUBLISHER_URL: publisherUrl,
@@ -113,34 +110,29 @@ const services: Service[] = [
   },
 ];
 
-const running: ChildProcess[] = [];
 let stopping = false;
+const supervisor = new Supervisor({
+  log,
+  onGiveUp: (reason) => {
+    log(`${reason} Stopping everything: see the lines above for the cause.`);
+    void stopAll(1);
+  },
+});
 
 async function stopAll(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log('Stopping ...');
-    await Promise.all(running.map((child) => stopProcess(child)));
+    await supervisor.stopAll();
   }
   process.exit(exitCode);
 }
 
 async function main(): Promise<void> {
   if (await ensureCmsEnv()) log('Wrote cms/.env with new random secrets (demo mode).');
+  await ensureSharedBuild(log);
   await ensureAdminBuild(log);
-  for (const service of services) {
-    log(`Starting ${service.name} ...`);
-    const { child, ready } = await service.start();
-    // Tracked before it is ready, so a failed or interrupted start still stops it.
-    running.push(child);
-    child.on('exit', (code) => {
-      if (stopping) return;
-      log(`${service.name} stopped unexpectedly (exit code ${code}).`);
-      void stopAll(1);
-    });
-    await ready;
-    log(service.readyMessage);
-  }
+  await supervisor.startAll(services);
   log('Everything runs. Press Ctrl-C to stop.');
 }
 

@@ -1,28 +1,17 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { cmsDir, repoRoot } from './paths';
 import { run } from './processes';
+import { readStamp, sourceHash, writeStamp } from './source-stamp';
 
-/** Files whose change means the admin panel must be built again. */
-async function adminSourceFiles(): Promise<string[]> {
-  // The admin's own code, and the shared code it compiles in (the editor's panel).
-  const sourceDirs = [path.join(cmsDir, 'src', 'admin'), path.join(repoRoot, 'shared', 'src')];
-  const sources: string[] = [];
-  for (const dir of sourceDirs) {
-    const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-    sources.push(
-      ...entries
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.join(entry.parentPath, entry.name)),
-    );
-  }
-  return [
-    ...sources,
-    path.join(cmsDir, 'package.json'),
-    path.join(cmsDir, 'config', 'admin.ts'),
-  ].sort();
-}
+/** What the admin panel is built from: a change in any of these needs a new build. */
+const ADMIN_SOURCES = [
+  path.join(cmsDir, 'src', 'admin'),
+  // The shared code it compiles in (the editor's panel).
+  path.join(repoRoot, 'shared', 'src'),
+  path.join(cmsDir, 'package.json'),
+  path.join(cmsDir, 'config', 'admin.ts'),
+];
 
 /** Version of the installed admin package: an upgrade of Strapi needs a new build too. */
 async function installedAdminVersion(): Promise<string> {
@@ -31,12 +20,8 @@ async function installedAdminVersion(): Promise<string> {
 }
 
 /** Hash over the admin sources and the Strapi version. */
-export async function adminSourceHash(): Promise<string> {
-  const hash = createHash('sha256').update(await installedAdminVersion());
-  for (const file of await adminSourceFiles()) {
-    hash.update(path.relative(cmsDir, file)).update(await fs.readFile(file));
-  }
-  return hash.digest('hex');
+async function adminSourceHash(): Promise<string> {
+  return sourceHash(cmsDir, ADMIN_SOURCES, await installedAdminVersion());
 }
 
 const stampFile = path.join(cmsDir, 'dist', 'build', '.source-hash');
@@ -47,8 +32,8 @@ const stampFile = path.join(cmsDir, 'dist', 'build', '.source-hash');
  */
 export async function ensureAdminBuild(log: (line: string) => void): Promise<boolean> {
   const wanted = await adminSourceHash();
-  const built = await fs.readFile(stampFile, 'utf8').catch(() => '');
-  if (built.trim() === wanted) return false;
+  const built = await readStamp(stampFile);
+  if (built === wanted) return false;
   log(
     built
       ? 'Admin panel sources changed: building the admin panel (about 30 s) ...'
@@ -59,6 +44,6 @@ export async function ensureAdminBuild(log: (line: string) => void): Promise<boo
     env: { NODE_ENV: 'production' },
     prefix: 'admin-build',
   });
-  await fs.writeFile(stampFile, `${wanted}\n`);
+  await writeStamp(stampFile, wanted);
   return true;
 }
