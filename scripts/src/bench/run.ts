@@ -7,12 +7,13 @@
  *    +300 events, with images);
  * 2. a rebuild without content change: images encoded instead of taken from the cache;
  * 3. full build time and peak memory at about 1,000 and 10,000 articles, beside a bare Astro build
- *    of the same number of minimal pages (--quick skips the 10,000).
+ *    of the same number of minimal pages (--quick skips the 10,000);
+ * 4. at the large size, the home page's latency while 30 clients fetch the largest feed, from the
+ *    static server running as its own process, as under `npm start`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type http from 'node:http';
 import { createRequire } from 'node:module';
 import { appDir as cmsDir, bootTestCms, freePort } from '../../../cms/test/harness';
 import { repoRoot, siteDir } from '../lib/paths';
@@ -20,8 +21,11 @@ import type { ExportStats } from '../../../site/scripts/export-site';
 import { Publisher, type BuildRecord } from '../publisher/publisher';
 import { createStaticServer } from '../static-server/server';
 import { buildBareAstro } from './bare-astro';
+import { homeLatencyUnderFeedLoad } from './feed-load';
 import { addContent } from './generate';
 import { measureNode, median } from './measure';
+import { spawn } from 'node:child_process';
+import { waitForStatus } from '../lib/wait-for';
 
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
@@ -59,10 +63,11 @@ const publisher = new Publisher({
   // The publisher's default: bursts of webhooks become one build.
   debounceMs: 1000,
   keep: 2,
+  buildTimeoutMs: 3_600_000,
   log: () => undefined,
 });
-const siteServer: http.Server = createStaticServer({ root: publisher.releases.liveLink });
-await new Promise<void>((resolve) => siteServer.listen(sitePort, '127.0.0.1', resolve));
+const siteServer = await createStaticServer({ root: publisher.releases.liveLink });
+await siteServer.listen({ port: sitePort, host: '127.0.0.1' });
 
 /** Publishes five articles one after another; the time each took to answer on the site. */
 async function publishToLive(label: string) {
@@ -173,6 +178,34 @@ try {
   log('Publish to live, large size ...');
   recordPublishes('publishToLiveLarge', 'large size', await publishToLive('large'));
 
+  log('Home page while 30 clients fetch the largest feed ...');
+  const loadPort = await freePort();
+  const staticServer = spawn(process.execPath, ['--import', 'tsx', 'src/static-server-cli.ts'], {
+    cwd: path.join(repoRoot, 'scripts'),
+    env: {
+      ...process.env,
+      PUBLISH_DIR: path.join(work, 'publish'),
+      SITE_PORT: String(loadPort),
+      SITE_LOG_REQUESTS: 'false',
+    },
+    stdio: 'ignore',
+  });
+  try {
+    const loadUrl = `http://127.0.0.1:${loadPort}`;
+    await waitForStatus(`${loadUrl}/`, 200, staticServer, 60_000);
+    const feedLoad = await homeLatencyUnderFeedLoad(loadUrl, publisher.releases.liveLink);
+    results.homeUnderFeedLoad = feedLoad;
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    rows.push([
+      'Home page while 30 clients fetch the largest feed (median / p95)',
+      `${ms(feedLoad.loaded.median)} / ${ms(feedLoad.loaded.p95)} (alone: ${ms(feedLoad.idle.median)} / ` +
+        `${ms(feedLoad.idle.p95)}; ${feedLoad.feed}, ${Math.round(feedLoad.feedBytes / 1024)} KB, ` +
+        `${Math.round(feedLoad.feedRequestsPerSecond)} feed requests/s)`,
+    ]);
+  } finally {
+    staticServer.kill('SIGTERM');
+  }
+
   const sizes: [string, number][] = [['1k', 1000]];
   if (!quick) sizes.push(['10k', 10_000]);
   const builds: Record<string, unknown> = {};
@@ -203,7 +236,7 @@ try {
   publisher.queue.stop();
   await publisher.queue.idle();
   publisher.close();
-  await new Promise<void>((resolve) => siteServer.close(() => resolve()));
+  await siteServer.close();
   await cms.stop();
   fs.rmSync(work, { recursive: true, force: true });
 }
