@@ -19,12 +19,16 @@ interface SiteLoaders {
     connection: Connection,
     target: { collection: string; documentId: string },
   ) => Promise<{ draft: Record<string, unknown> } | null>;
+  fetchDraft: (connection: Connection, query: unknown, documentId: string) => Promise<unknown>;
+  COLLECTION_QUERIES: Record<string, unknown>;
 }
 async function siteLoaders(): Promise<SiteLoaders> {
   const folder = path.join(appDir, '..', 'site', 'src', 'loaders');
   return {
     ...(await import(path.join(folder, 'connection.ts'))),
     ...(await import(path.join(folder, 'hub-loader.ts'))),
+    ...(await import(path.join(folder, 'cms-client.ts'))),
+    ...(await import(path.join(folder, 'queries.ts'))),
   } as SiteLoaders;
 }
 
@@ -381,13 +385,20 @@ describe('the site’s loader', () => {
   });
 
   it('previews a draft with the preview token only', async () => {
-    const { cmsConnection, previewConnection, loadPreviewHub } = await siteLoaders();
+    const { cmsConnection, previewConnection, loadPreviewHub, fetchDraft, COLLECTION_QUERIES } =
+      await siteLoaders();
     const connection = previewConnection(env());
     expect(connection.token).toBe(keys.preview);
     const target = { collection: 'practices', documentId: draftOnly.documentId };
     const preview = await loadPreviewHub(connection, target);
     expect(preview?.draft.title).toBe(DRAFT_TITLE);
     expect(leaks(preview)).toEqual([]);
-    await expect(loadPreviewHub(cmsConnection(env()), target)).rejects.toThrow(/403/);
+    // The draft itself, as loadPreviewHub asks for it: refused to the build token.
+    const asBuild = fetchDraft(
+      cmsConnection(env()),
+      COLLECTION_QUERIES.practices,
+      draftOnly.documentId,
+    );
+    await expect(asBuild).rejects.toThrow(/403/);
   });
 });
