@@ -451,6 +451,12 @@ describe('hostile or broken input', () => {
       () => post('events', { formToken: nextToken(), title: 'Alleen een titel' }),
       /vul dit in/,
     ],
+    ['an empty body', () => post('good-practices', null, { raw: '' }), /vul dit in/],
+    [
+      'an empty form',
+      () => post('events', null, { type: 'application/x-www-form-urlencoded', raw: '' }),
+      /vul dit in/,
+    ],
     ['a JSON array', () => post('good-practices', [practice()]), /formulier niet lezen/],
     [
       'a JSON string',
