@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import cronTasks from './cron-tasks';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
-  host: env('HOST', '0.0.0.0'),
+  // This machine only unless HOST says otherwise (see cms/.env.example).
+  host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   // Public URL of the CMS, used in links the admin hands out (e.g. media URLs).
   url: env('PUBLIC_URL', ''),

@@ -105,7 +105,13 @@ export async function bootTestCms(extraEnv: Record<string, string> = {}): Promis
       : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'data.db') }),
     ...extraEnv,
   });
-  for (const key of ['SITE_BUILD_TOKEN', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SEED_DEMO_CONTENT']) {
+  for (const key of [
+    'SITE_BUILD_TOKEN',
+    'SITE_PREVIEW_TOKEN',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'SEED_DEMO_CONTENT',
+  ]) {
     if (!(key in extraEnv)) Reflect.deleteProperty(process.env, key);
   }
 

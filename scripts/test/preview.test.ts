@@ -64,7 +64,13 @@ beforeAll(async () => {
       PREVIEW_PORT: String(port),
       PREVIEW_SECRET: SECRET,
       CMS_URL: cms.url,
-      SITE_BUILD_TOKEN: fs.readFileSync(process.env.SITE_BUILD_TOKEN_FILE!, 'utf8').trim(),
+      // The preview's own token, the only one that may read drafts (written beside the build token).
+      SITE_PREVIEW_TOKEN: fs
+        .readFileSync(
+          path.join(path.dirname(process.env.SITE_BUILD_TOKEN_FILE!), 'site-preview-token'),
+          'utf8',
+        )
+        .trim(),
       SITE_URL: 'https://hub.example.nl',
       TMPDIR: work,
     },
@@ -116,6 +122,8 @@ describe('the preview of a draft', () => {
   it('shows a draft that was never published, in the site’s own page, only with the secret', async () => {
     expect((await preview({ type: 'article', id: draftId })).status).toBe(403);
     expect((await preview({ type: 'article', id: draftId, secret: 'raden' })).status).toBe(403);
+    // The secret first: without it, nothing about the request is looked at.
+    expect((await preview({ type: 'onzin', id: '../x', secret: 'raden' })).status).toBe(403);
 
     const answer = await preview({ type: 'article', id: draftId, secret: SECRET });
     expect(answer.status).toBe(200);
