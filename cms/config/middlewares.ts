@@ -8,6 +8,8 @@ export default () => {
   return [
     'strapi::logger',
     'strapi::errors',
+    // TRACE and other methods no route uses: 405, not the router's 501.
+    'global::method-guard',
     {
       name: 'strapi::security',
       config: {

@@ -149,3 +149,21 @@ describe('the read-only build token', () => {
     expect(still?.title).toBe('Gepubliceerd bericht');
   });
 });
+
+describe('methods no route uses', () => {
+  it('are answered 405 with the methods the CMS takes, not a server error', async () => {
+    const { request: send } = await import('node:http');
+    for (const method of ['TRACE', 'PROPFIND', 'LINK']) {
+      const answer = await new Promise<{ status: number; allow?: string }>((resolve, reject) => {
+        send(`${cms.url}/api/articles`, { method }, (response) => {
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, allow: response.headers.allow });
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(answer.status, method).toBe(405);
+      expect(answer.allow).toContain('GET');
+    }
+  });
+});

@@ -16,10 +16,10 @@ let cms: TestCms;
 let work: string;
 let slug: string;
 
-/** Every file of the built site as text; search index fragments unpacked. */
+/** Every file of the built site as text; search index fragments unpacked (brotli variants left out: each unpacks to the file beside it). */
 function siteTexts(dir: string): [string, string][] {
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-    .filter((entry) => entry.isFile() && !/\.(avif|webp|png|jpe?g|woff2|wasm)$/.test(entry.name))
+    .filter((entry) => entry.isFile() && !/\.(avif|webp|png|jpe?g|woff2|wasm|br)$/.test(entry.name))
     .map((entry) => {
       const file = path.join(entry.parentPath, entry.name);
       const bytes = fs.readFileSync(file);
