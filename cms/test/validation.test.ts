@@ -267,3 +267,36 @@ describe('the rules hold outside the Document Service too', () => {
     expect(status).toBe(201);
   });
 });
+
+describe('text that does not fit its column', () => {
+  it('every one-line field is limited to what a PostgreSQL string column holds (255)', () => {
+    const tooLong: string[] = [];
+    const check = (
+      owner: string,
+      attributes: Record<string, { type?: string; maxLength?: number }>,
+    ) => {
+      for (const [name, attribute] of Object.entries(attributes)) {
+        if (!['string', 'email', 'uid'].includes(attribute.type ?? '')) continue;
+        // Without maxLength the database refuses the 256th character: a 500, not a clear message.
+        if (!(attribute.maxLength !== undefined && attribute.maxLength <= 255))
+          tooLong.push(`${owner}.${name}`);
+      }
+    };
+    for (const [uid, contentType] of Object.entries(cms.strapi.contentTypes))
+      if (uid.startsWith('api::')) check(uid, contentType.attributes as never);
+    for (const [uid, component] of Object.entries(cms.strapi.components))
+      check(uid, component.attributes as never);
+    // Not ours: Strapi's own `locale`, and slugs, which our rules keep short and plain.
+    expect(tooLong.filter((field) => !/\.(locale|slug)$/.test(field))).toEqual([]);
+  });
+
+  it('refuses a web address that is too long with a clear error', async () => {
+    const messages = await rejection(() =>
+      create('event', {
+        ...valid.event,
+        registrationUrl: `https://voorbeeld.nl/${'a'.repeat(300)}`,
+      }),
+    );
+    expect(messages.join(' ')).toMatch(/255/);
+  });
+});
