@@ -1,7 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
 import path from 'node:path';
-import { appDir } from './harness';
+import { appDir, type TestCms } from './harness';
+import { adminLogin } from './http';
 import { uploadImageFile } from '../src/hub/seed/upload-image';
+import { EDITORIAL_ROLES } from '../src/hub/bootstrap/editorial-roles';
 
 /** Rich text with one paragraph. */
 export const paragraph = (text: string) => [
@@ -68,4 +70,29 @@ export async function validData(
       helplines: [{ name: 'De Luisterlijn', phone: '088 0767 000' }],
     },
   };
+}
+
+/** The password of every admin user the tests make. */
+export const TEST_PASSWORD = 'Testwachtwoord1';
+
+/**
+ * An admin user with one of the editorial roles (Redacteur, Partner (auteur)), logged in through
+ * the admin API as the admin panel does: their token.
+ */
+export async function loginWithRole(
+  cms: TestCms,
+  role: keyof typeof EDITORIAL_ROLES,
+  email: string,
+): Promise<string> {
+  const found = (await cms.strapi
+    .service('admin::role')
+    .findOne({ code: EDITORIAL_ROLES[role].code })) as { id: number };
+  await cms.strapi.service('admin::user').create({
+    firstname: role,
+    email,
+    password: TEST_PASSWORD,
+    isActive: true,
+    roles: [found.id],
+  });
+  return adminLogin(cms.url, email, TEST_PASSWORD);
 }

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDir, bootTestCms, type TestCms } from './harness';
-import { validData } from './fixtures';
-import { adminLogin, request } from './http';
+import { loginWithRole, validData } from './fixtures';
+import { request } from './http';
 import { runPublicationSchedule } from '../src/hub/scheduling/publication-schedule';
 
 const require = createRequire(import.meta.url);
@@ -13,7 +13,6 @@ const { ensureEditorialRoles, EDITORIAL_ROLES } = require(
   path.join(appDir, 'dist', 'src', 'hub', 'bootstrap', 'editorial-roles.js'),
 ) as RolesModule;
 
-const PASSWORD = 'Testwachtwoord1';
 const PRACTICES = '/content-manager/collection-types/api::good-practice.good-practice';
 let cms: TestCms;
 let valid: Record<string, Record<string, unknown>>;
@@ -26,20 +25,8 @@ afterAll(async () => {
   await cms?.stop();
 });
 
-/** An admin user with one of the editorial roles, logged in: their admin API token. */
-async function userWithRole(role: keyof typeof EDITORIAL_ROLES, email: string): Promise<string> {
-  const found = (await cms.strapi
-    .service('admin::role')
-    .findOne({ code: EDITORIAL_ROLES[role].code })) as { id: number };
-  await cms.strapi.service('admin::user').create({
-    firstname: role,
-    email,
-    password: PASSWORD,
-    isActive: true,
-    roles: [found.id],
-  });
-  return adminLogin(cms.url, email, PASSWORD);
-}
+const userWithRole = (role: keyof typeof EDITORIAL_ROLES, email: string) =>
+  loginWithRole(cms, role, email);
 
 const draftOf = (title: string) => ({ ...valid['good-practice'], title });
 

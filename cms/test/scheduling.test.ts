@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '@hub/shared';
 import { bootTestCms, type TestCms } from './harness';
-import { uploadImage, validData } from './fixtures';
-import { adminLogin, request } from './http';
+import { loginWithRole, uploadImage, validData } from './fixtures';
+import { request } from './http';
 import { EDITORIAL_ROLES } from '../src/hub/bootstrap/editorial-roles';
 import { runPublicationSchedule } from '../src/hub/scheduling/publication-schedule';
 import { requestSiteRebuild } from '../src/hub/scheduling/site-rebuild';
@@ -109,24 +109,11 @@ describe('the publication schedule', () => {
 });
 
 describe('planning keeps review', () => {
-  const PASSWORD = 'Testwachtwoord1';
   const PRACTICES = '/content-manager/collection-types/api::good-practice.good-practice';
   const practices = () => cms.strapi.documents('api::good-practice.good-practice');
 
-  /** An admin user with one of the editorial roles, logged in through the admin API. */
-  async function login(role: keyof typeof EDITORIAL_ROLES, email: string): Promise<string> {
-    const found = (await cms.strapi
-      .service('admin::role')
-      .findOne({ code: EDITORIAL_ROLES[role].code })) as { id: number };
-    await cms.strapi.service('admin::user').create({
-      firstname: role,
-      email,
-      password: PASSWORD,
-      isActive: true,
-      roles: [found.id],
-    });
-    return adminLogin(cms.url, email, PASSWORD);
-  }
+  const login = (role: keyof typeof EDITORIAL_ROLES, email: string) =>
+    loginWithRole(cms, role, email);
 
   const change = (token: string, documentId: string, data: Record<string, unknown>) =>
     request(cms.url, `${PRACTICES}/${documentId}`, { method: 'PUT', token, body: data });
