@@ -7,7 +7,7 @@ export interface PublisherSettings {
   /**
    * PUBLISH_BUILD_TIMEOUT_S: a build that takes longer is stopped and counts as failed
    * (default 600 s: the slowest build measured, a full build of 10,000 articles with compiling,
-   * took 44 s; see the README's Benchmarks).
+   * took 50 s; see the README's Benchmarks).
    */
   buildTimeoutMs: number;
 }
