@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Publisher, type BuildRecord } from '../src/publisher/publisher';
+import { Publisher, trimHistory, type BuildRecord } from '../src/publisher/publisher';
 import { publisherSettings } from '../src/publisher/settings';
 import { createStaticServer } from '../src/static-server/server';
 import { siteDir } from '../src/lib/paths';
@@ -128,6 +128,30 @@ describe('the publisher’s state', () => {
     // A rollback still finds the build before the live one.
     expect(await publisher.rollback()).toBe(ids[0]);
     publisher.close();
+  });
+
+  it('keeps the good builds for rollback in it, also after a long run of failed builds', () => {
+    const record = (id: number, result: BuildRecord['result']): BuildRecord => ({
+      id: String(id).padStart(4, '0'),
+      startedAt: '',
+      finishedAt: '',
+      durationMs: 0,
+      result,
+    });
+    const history = [
+      ...Array.from({ length: 8 }, (_, n) => record(n, 'live')),
+      ...Array.from({ length: 60 }, (_, n) => record(100 + n, 'failed')),
+    ];
+    const trimmed = trimHistory(history, 5);
+    expect(trimmed).toHaveLength(55);
+    expect(trimmed.slice(0, 5).map((build) => build.id)).toEqual([
+      '0003',
+      '0004',
+      '0005',
+      '0006',
+      '0007',
+    ]);
+    expect(trimmed.slice(5)).toEqual(history.slice(-50));
   });
 
   it('that is valid JSON of another shape is not trusted either', async () => {

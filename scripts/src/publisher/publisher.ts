@@ -42,6 +42,21 @@ export function parseHistory(text: string): BuildRecord[] | null {
   return Array.isArray(value) && value.every(isRecord) ? (value as BuildRecord[]) : null;
 }
 
+/** Builds shown in the state (the status endpoint's history). */
+const HISTORY_LENGTH = 50;
+
+/**
+ * The history to keep: the last 50 builds, and before them the good builds that may still be
+ * kept for rollback (the newest `keep`). Without them, a long run of failed builds (an hourly
+ * rebuild failing for two days) would push the kept builds out of the history, and the next
+ * good build would delete them as unknown.
+ */
+export function trimHistory(history: readonly BuildRecord[], keep: number): BuildRecord[] {
+  const recent = history.slice(-HISTORY_LENGTH);
+  const older = history.slice(0, -HISTORY_LENGTH).filter((record) => record.result === 'live');
+  return [...older.slice(-keep), ...recent];
+}
+
 /** Options of the publisher. */
 export interface PublisherOptions {
   /** Folder for releases/, live and state.json. */
@@ -145,7 +160,7 @@ export class Publisher {
   private async save(): Promise<void> {
     await fs.mkdir(this.options.root, { recursive: true });
     const partial = `${this.stateFile}.${process.pid}.partial`;
-    await fs.writeFile(partial, JSON.stringify(this.history.slice(-50), null, 2));
+    await fs.writeFile(partial, JSON.stringify(this.history, null, 2));
     await fs.rename(partial, this.stateFile);
   }
 
@@ -204,7 +219,7 @@ export class Publisher {
       ...(error ? { error } : {}),
       ...(stats ? { stats } : {}),
     };
-    this.history.push(record);
+    this.history = trimHistory([...this.history, record], this.options.keep);
     this.building = null;
     if (!error) await this.releases.prune(await this.goodReleases(), this.options.keep);
     await this.save();
