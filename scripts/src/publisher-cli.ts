@@ -2,13 +2,13 @@
  * The publisher: receives the CMS's webhooks and rebuilds the site (see publisher/publisher.ts).
  * Configured by environment; documented in the README under "Publishing".
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { cmsConnection } from '../../site/src/loaders/connection';
 import { createPublisherServer } from './publisher/http';
 import { Publisher } from './publisher/publisher';
 import { imageCacheDir } from '../../site/scripts/site-images';
 import { publisherSettings, type PublisherSettings } from './publisher/settings';
-import { cmsDir, repoRoot, siteDir } from './lib/paths';
+import { repoRoot, siteDir } from './lib/paths';
 
 const env = process.env;
 const secret = env.PUBLISHER_SECRET?.trim() ?? '';
@@ -18,20 +18,12 @@ if (!secret) {
   );
   process.exit(1);
 }
-const tokenFile = env.SITE_BUILD_TOKEN_FILE
-  ? path.resolve(cmsDir, env.SITE_BUILD_TOKEN_FILE)
-  : path.join(cmsDir, '.tmp', 'site-build-token');
-/** Read for every build: the CMS renews the token file when it is lost. */
-function buildToken(): string {
-  return (
-    env.SITE_BUILD_TOKEN?.trim() ||
-    (fs.existsSync(tokenFile) ? fs.readFileSync(tokenFile, 'utf8').trim() : '')
-  );
-}
-if (!buildToken()) {
-  console.error(
-    `No build token: set SITE_BUILD_TOKEN or start the CMS once so it writes ${tokenFile}.`,
-  );
+// The site build's own way to the CMS and its token (SITE_BUILD_TOKEN or the file the CMS writes),
+// asked again for every build: the CMS renews the token file when it is lost.
+try {
+  cmsConnection(env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 
@@ -47,7 +39,7 @@ const log = (line: string) => console.log(line);
 const publisher = new Publisher({
   root: path.resolve(repoRoot, env.PUBLISH_DIR ?? path.join('site', '.publish')),
   siteDir,
-  cms: () => ({ url: env.CMS_URL ?? 'http://localhost:1337', token: buildToken() }),
+  cms: () => cmsConnection(env),
   siteUrl: env.SITE_URL ?? 'http://localhost:4321',
   ...settings,
   imageCacheDir: imageCacheDir(),

@@ -58,6 +58,19 @@ export class SubmissionDesk {
     return this.marks.claim(FORM_TOKEN_SCOPE, id, expiresAt);
   }
 
+  /**
+   * Gives a claimed token back, so the form can be sent again later. A database that fails here
+   * only costs that chance: the answer stays the one the person needs (429 or 500), logged.
+   */
+  private async release(id: string): Promise<void> {
+    try {
+      await this.marks.release(FORM_TOKEN_SCOPE, id);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.strapi.log.warn(`[hub] A form token could not be given back: ${message}`);
+    }
+  }
+
   /** `address` is the budget key of the sender (see budgetKey). */
   async receive(kind: SubmissionKind, body: unknown, address: string): Promise<SubmissionAnswer> {
     const retryAfter = this.limiter.retryAfterSeconds(address);
@@ -96,7 +109,7 @@ export class SubmissionDesk {
     // moment cannot all slip under the limit while the first ones are still being saved.
     const wait = this.limiter.take(address);
     if (wait > 0) {
-      await this.marks.release(FORM_TOKEN_SCOPE, token.id);
+      await this.release(token.id);
       return this.tooMany(wait);
     }
     const data = submissionDraft(kind, result.values, new Date());
@@ -108,7 +121,7 @@ export class SubmissionDesk {
       const message = error instanceof Error ? error.message : String(error);
       this.strapi.log.error(`[hub] A valid ${kind} submission could not be stored: ${message}`);
       // The token is given back: the person can send the same form again later.
-      await this.marks.release(FORM_TOKEN_SCOPE, token.id).catch(() => undefined);
+      await this.release(token.id);
       return formError(500, MESSAGES.notSaved);
     }
     // Not awaited: the person who sent the form never waits for a mail server.
