@@ -18,3 +18,4 @@ export * from './readability/readability';
 export * from './validation/accessibility';
 export * from './readability/editor-advice';
 export * from './preview/preview-types';
+export * from './storage/s3-settings';
