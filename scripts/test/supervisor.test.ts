@@ -53,6 +53,34 @@ describe('the supervisor of npm start', () => {
     expect(gaveUp).toEqual([]);
   });
 
+  it('starts a group at the same moment and the next step once all of it is ready', async () => {
+    const events: string[] = [];
+    let releaseA: () => void = () => undefined;
+    const slow = (name: string, ready: Promise<void>): Service => ({
+      name,
+      readyMessage: `${name} is ready`,
+      start: async () => {
+        events.push(`start ${name}`);
+        const child = spawn(process.execPath, ['-e', forever], { stdio: 'ignore' });
+        return { child, ready: ready.then(() => void events.push(`ready ${name}`)) };
+      },
+    });
+    supervisor = new Supervisor({ log: () => undefined, onGiveUp: () => undefined });
+    const starting = supervisor.startAll([
+      [
+        slow('cms-a', new Promise<void>((resolve) => (releaseA = resolve))),
+        slow('cms-b', Promise.resolve()),
+      ],
+      slow('publisher', Promise.resolve()),
+    ]);
+    await until(() => events.includes('ready cms-b'));
+    // B is ready and A is not: both were started, the publisher waits for A.
+    expect(events).toEqual(['start cms-a', 'start cms-b', 'ready cms-b']);
+    releaseA();
+    await starting;
+    expect(events.slice(3)).toEqual(['ready cms-a', 'start publisher', 'ready publisher']);
+  });
+
   it('gives up on a service that stops 5 times within a few minutes, once', async () => {
     const lines: string[] = [];
     const gaveUp: string[] = [];

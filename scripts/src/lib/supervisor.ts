@@ -46,20 +46,26 @@ export class Supervisor {
   }
 
   /**
-   * Starts the services one after another, each once the one before is ready. Rejects when one
-   * cannot start at all (then nothing is restarted: the cause is a setting or a port, and the
-   * caller stops what runs).
+   * Starts the services one after another, each once the one before is ready; a group (an
+   * array) is started at the same moment, and the next step waits until all of it is ready.
+   * Rejects when one cannot start at all (then nothing is restarted: the cause is a setting or
+   * a port, and the caller stops what runs).
    */
-  async startAll(services: readonly Service[]): Promise<void> {
-    for (const service of services) {
-      this.options.log(`Starting ${service.name} ...`);
-      const { child, ready } = await service.start();
-      // Tracked before it is ready, so a failed or interrupted start still stops it.
-      this.running.set(service.name, child);
-      await ready;
-      this.watch(service, child);
-      this.options.log(service.readyMessage);
+  async startAll(steps: readonly (Service | readonly Service[])[]): Promise<void> {
+    for (const step of steps) {
+      const group: readonly Service[] = Array.isArray(step) ? step : [step as Service];
+      await Promise.all(group.map((service) => this.startOne(service)));
     }
+  }
+
+  private async startOne(service: Service): Promise<void> {
+    this.options.log(`Starting ${service.name} ...`);
+    const { child, ready } = await service.start();
+    // Tracked before it is ready, so a failed or interrupted start still stops it.
+    this.running.set(service.name, child);
+    await ready;
+    this.watch(service, child);
+    this.options.log(service.readyMessage);
   }
 
   /** The process of a running service (for tests and operators). */
