@@ -272,7 +272,11 @@ try {
     await checkSiteRestarts();
   }
 } finally {
-  if (child.pid) process.kill(-child.pid, 'SIGINT');
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGINT');
+  } catch {
+    // npm start and all it started have stopped by themselves (a failed start, reported above).
+  }
   const code = await Promise.race([
     exited,
     // unref: a pending timer must not keep this script alive once npm start has stopped.

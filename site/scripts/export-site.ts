@@ -134,7 +134,15 @@ export async function exportSite(options: {
     memory.last?.siteDir === site.dir && memory.last.siteUrl === siteUrl ? memory.last : undefined;
   const renderer = site.createRenderer(siteUrl);
   renderer.useHub(hub);
-  await fs.cp(site.clientDir, outDir, { recursive: true, errorOnExist: true, force: false });
+  // Entry by entry into the empty folder: Node 22+ counts the existing top folder itself as a
+  // clash under errorOnExist, Node 20 does not; nothing already there is ever overwritten.
+  for (const entry of await fs.readdir(site.clientDir)) {
+    await fs.cp(path.join(site.clientDir, entry), path.join(outDir, entry), {
+      recursive: true,
+      errorOnExist: true,
+      force: false,
+    });
+  }
   const compressor = new Precompressor(outDir, last?.outDir);
   /** Links the file (and its compressed variants) from the last build; false when it is gone. */
   const reuse = (file: string): boolean => {
