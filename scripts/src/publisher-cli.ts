@@ -7,7 +7,13 @@ import { cmsConnection } from '../../site/src/loaders/connection';
 import { createPublisherServer } from './publisher/http';
 import { Publisher } from './publisher/publisher';
 import { imageCacheDir } from '../../site/scripts/site-images';
-import { publisherSettings, type PublisherSettings } from './publisher/settings';
+import {
+  publisherSettings,
+  siteBucketSettings,
+  type PublisherSettings,
+  type SiteBucketSettings,
+} from './publisher/settings';
+import { SiteBucket } from './publisher/site-bucket';
 import { repoRoot, siteDir } from './lib/paths';
 
 const env = process.env;
@@ -28,21 +34,36 @@ try {
 }
 
 let settings: PublisherSettings;
+let bucketSettings: SiteBucketSettings | null;
 try {
   settings = publisherSettings(env);
+  bucketSettings = siteBucketSettings(env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 
 const log = (line: string) => console.log(line);
+const root = path.resolve(repoRoot, env.PUBLISH_DIR ?? path.join('site', '.publish'));
+// With PUBLISH_S3_BUCKET, every good build and every rollback is uploaded to the site bucket
+// before it goes live locally; without it, nothing changes.
+const siteBucket = bucketSettings
+  ? new SiteBucket({
+      settings: bucketSettings.s3,
+      stateFile: path.join(root, 'site-bucket.json'),
+      graceMs: bucketSettings.graceMs,
+      log,
+    })
+  : undefined;
+siteBucket?.startRemovalTimer();
 const publisher = new Publisher({
-  root: path.resolve(repoRoot, env.PUBLISH_DIR ?? path.join('site', '.publish')),
+  root,
   siteDir,
   cms: () => cmsConnection(env),
   siteUrl: env.SITE_URL ?? 'http://localhost:4321',
   ...settings,
   imageCacheDir: imageCacheDir(),
+  siteBucket,
   log,
 });
 
@@ -53,7 +74,12 @@ const server = createPublisherServer(publisher, secret, {
   error: (line) => console.error(line),
 });
 await server.listen({ port, host: env.PUBLISHER_HOST ?? '127.0.0.1' });
-log(`Publisher listening on :${port}`);
+log(
+  `Publisher listening on :${port}; publishing to ` +
+    (siteBucket ? `the site bucket ${siteBucket.bucket} (${siteBucket.publicUrl})` : root),
+);
+// The bucket may be new or behind (a failed upload): bring it up to the live build first.
+void publisher.syncLive();
 // Content may have changed while the publisher was down: build once at start.
 publisher.queue.notify();
 

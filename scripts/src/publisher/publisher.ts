@@ -2,9 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BuildQueue } from './build-queue';
 import type { ExportStats } from '../../../site/scripts/export-site';
+import type { BuildRequest } from '../../../site/scripts/build-worker';
 import { BuildWorkerClient } from './build-worker-client';
 import { checkRelease, type CmsSource } from './release-checks';
 import { Releases } from './releases';
+import type { SiteBucket, SyncReport } from './site-bucket';
 import { pruneImages } from '../../../site/scripts/site-images';
 
 const HOUR_MS = 60 * 60_000;
@@ -22,6 +24,8 @@ export interface BuildRecord {
   error?: string;
   /** What the build made and where its time went (when it got that far). */
   stats?: ExportStats;
+  /** What was uploaded to the site bucket (when the site is published to one). */
+  upload?: SyncReport;
   /** Found on disk after the state file was lost: its times are unknown. */
   recovered?: true;
 }
@@ -42,6 +46,15 @@ export function parseHistory(text: string): BuildRecord[] | null {
   return Array.isArray(value) && value.every(isRecord) ? (value as BuildRecord[]) : null;
 }
 
+/** A sync's outcome in one line for the log. */
+function uploaded(report: SyncReport): string {
+  return (
+    `uploaded ${report.uploaded} files (${(report.uploadedBytes / 1e6).toFixed(1)} MB) to the ` +
+    `site bucket ${report.bucket} in ${report.seconds.toFixed(1)} s; removed ${report.removed}, ` +
+    `${report.waitingRemoval} assets wait for their grace period.`
+  );
+}
+
 /** Builds shown in the state (the status endpoint's history). */
 const HISTORY_LENGTH = 50;
 
@@ -55,6 +68,13 @@ export function trimHistory(history: readonly BuildRecord[], keep: number): Buil
   const recent = history.slice(-HISTORY_LENGTH);
   const older = history.slice(0, -HISTORY_LENGTH).filter((record) => record.result === 'live');
   return [...older.slice(-keep), ...recent];
+}
+
+/** What builds a release: the build worker (BuildWorkerClient), or a stand-in in tests. */
+export interface SiteBuilder {
+  /** Builds the site into request.outDir; rejects with the cause when it fails. */
+  build(request: BuildRequest, timeoutMs: number): Promise<ExportStats>;
+  close(): void;
 }
 
 /** Options of the publisher. */
@@ -75,6 +95,13 @@ export interface PublisherOptions {
   buildTimeoutMs: number;
   /** The builds' image cache, pruned once an hour (see pruneImageCache); none: not pruned. */
   imageCacheDir?: string;
+  /**
+   * The site bucket the public site is published to (PUBLISH_S3_BUCKET); none: the site is
+   * served from the local `live` folder only.
+   */
+  siteBucket?: SiteBucket;
+  /** What builds the releases (default: the build worker of `siteDir`). */
+  builder?: SiteBuilder;
   log: (line: string) => void;
 }
 
@@ -90,7 +117,7 @@ export class Publisher {
   private building: { id: string; startedAt: string } | null = null;
   private readonly stateFile: string;
   /** One process that keeps the compiled site loaded between builds. */
-  private readonly worker: BuildWorkerClient;
+  private readonly worker: SiteBuilder;
   /** Builds never overlap, whoever asks: two Astro builds share temporary folders. */
   private lock: Promise<unknown> = Promise.resolve();
   private lastImagePrune = 0;
@@ -101,12 +128,13 @@ export class Publisher {
       await this.build();
     }, options.debounceMs);
     this.stateFile = path.join(options.root, 'state.json');
-    this.worker = new BuildWorkerClient(options.siteDir, options.log);
+    this.worker = options.builder ?? new BuildWorkerClient(options.siteDir, options.log);
   }
 
-  /** Stops the build process (call when the publisher shuts down). */
+  /** Stops the build process and the site bucket's timer (call when the publisher shuts down). */
   close(): void {
     this.worker.close();
+    this.options.siteBucket?.close();
   }
 
   /**
@@ -171,11 +199,44 @@ export class Publisher {
       .map((record) => record.id);
   }
 
-  /** One build: fresh folder, build, checks, atomic switch, prune. Waits for a running build. */
-  build(): Promise<BuildRecord> {
-    const next = this.lock.then(() => this.buildNow());
+  /** Runs an operation on the releases after the ones before it: builds and rollbacks never mix. */
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.lock.then(operation);
     this.lock = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * One build: fresh folder, build, checks, upload to the site bucket, atomic switch, prune.
+   * Waits for a running build.
+   */
+  build(): Promise<BuildRecord> {
+    return this.serial(() => this.buildNow());
+  }
+
+  /**
+   * Makes the site bucket equal to the live release, once at start: the bucket may be new, or
+   * behind after a sync that failed, and the CMS may be down so that no build follows soon.
+   * A failure is logged; the next build syncs again.
+   */
+  syncLive(): Promise<void> {
+    const bucket = this.options.siteBucket;
+    if (!bucket) return Promise.resolve();
+    return this.serial(async () => {
+      const live = await this.releases.liveId();
+      if (!live) return;
+      try {
+        const report = await bucket.sync(path.join(this.releases.releasesDir, live), live);
+        this.options.log(
+          `Site bucket ${bucket.bucket} checked against ${live}: ${uploaded(report)}`,
+        );
+      } catch (error) {
+        this.options.log(
+          `The site bucket could not be brought up to date with ${live}; the next build tries ` +
+            `again. ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    });
   }
 
   private async buildNow(): Promise<BuildRecord> {
@@ -185,6 +246,7 @@ export class Publisher {
     this.options.log(`Build ${id} started.`);
     let error: string | undefined;
     let stats: ExportStats | undefined;
+    let upload: SyncReport | undefined;
     try {
       const cms = this.options.cms();
       stats = await this.worker.build(
@@ -204,6 +266,15 @@ export class Publisher {
       );
       const problems = await checkRelease(dir, cms);
       if (problems.length > 0) throw new Error(`Checks failed: ${problems.join('; ')}`);
+      // The bucket first, then the local switch: `live` names the build the public site was
+      // last brought fully up to, so a rollback or the next build starts from what readers
+      // have. A failed upload fails the build and leaves `live` as it was (see SiteBucket.sync
+      // for what the bucket then holds).
+      const bucket = this.options.siteBucket;
+      if (bucket) {
+        upload = await bucket.sync(dir, id);
+        this.options.log(`Build ${id}: ${uploaded(upload)}`);
+      }
       await this.releases.activate(id);
     } catch (cause) {
       error = cause instanceof Error ? cause.message : String(cause);
@@ -218,6 +289,7 @@ export class Publisher {
       result: error ? 'failed' : 'live',
       ...(error ? { error } : {}),
       ...(stats ? { stats } : {}),
+      ...(upload ? { upload } : {}),
     };
     this.history = trimHistory([...this.history, record], this.options.keep);
     this.building = null;
@@ -254,16 +326,38 @@ export class Publisher {
     }
   }
 
-  /** Makes the good release before the live one live again. */
-  async rollback(): Promise<string> {
-    const good = await this.goodReleases();
-    const live = await this.releases.liveId();
-    const index = live ? good.indexOf(live) : -1;
-    const previous = index > 0 ? good[index - 1] : undefined;
-    if (!previous) throw new Error('There is no earlier good build to go back to.');
-    await this.releases.activate(previous);
-    this.options.log(`Rolled back: ${previous} is live again.`);
-    return previous;
+  /**
+   * Makes the good release before the live one live again: in the site bucket first (only the
+   * differences are uploaded), then locally. When the bucket cannot be brought back, nothing is
+   * switched and the error says so. Waits for a running build.
+   */
+  rollback(): Promise<string> {
+    return this.serial(async () => {
+      const good = await this.goodReleases();
+      const live = await this.releases.liveId();
+      const index = live ? good.indexOf(live) : -1;
+      const previous = index > 0 ? good[index - 1] : undefined;
+      if (!previous) throw new Error('There is no earlier good build to go back to.');
+      const bucket = this.options.siteBucket;
+      if (bucket) {
+        try {
+          const report = await bucket.sync(
+            path.join(this.releases.releasesDir, previous),
+            previous,
+          );
+          this.options.log(`Rollback to ${previous}: ${uploaded(report)}`);
+        } catch (error) {
+          throw new Error(
+            `The rollback to ${previous} stopped: the site bucket could not be brought back, ` +
+              `so ${live} stays live. ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
+        }
+      }
+      await this.releases.activate(previous);
+      this.options.log(`Rolled back: ${previous} is live again.`);
+      return previous;
+    });
   }
 
   /** What the status endpoint shows. */
@@ -276,6 +370,20 @@ export class Publisher {
       last,
       lastSuccess: [...this.history].reverse().find((record) => record.result === 'live') ?? null,
       kept: await this.goodReleases(),
+      publishedTo: await this.publishedTo(),
+    };
+  }
+
+  /** Where readers get the site: the local live folder, or the site bucket and its last sync. */
+  private async publishedTo() {
+    const bucket = this.options.siteBucket;
+    if (!bucket) return { kind: 'local' as const, folder: this.releases.liveLink };
+    return {
+      kind: 'bucket' as const,
+      bucket: bucket.bucket,
+      publicUrl: bucket.publicUrl,
+      lastSync: bucket.lastSync,
+      waitingRemoval: Object.keys(await bucket.pendingRemovals().catch(() => ({}))).length,
     };
   }
 }

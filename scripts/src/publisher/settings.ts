@@ -1,3 +1,5 @@
+import { readS3Settings, type S3Settings } from '@hub/shared';
+
 /** The publisher's numeric settings, from the environment (see the README, "Publishing"). */
 export interface PublisherSettings {
   /** PUBLISH_DEBOUNCE_MS: quiet time after a notice before building (default 1000). */
@@ -39,4 +41,28 @@ export function publisherSettings(env: NodeJS.ProcessEnv): PublisherSettings {
     buildTimeoutMs:
       wholeNumber('PUBLISH_BUILD_TIMEOUT_S', env.PUBLISH_BUILD_TIMEOUT_S, 600, 1) * 1000,
   };
+}
+
+/** Where the public site is published when it goes to a bucket (see the README, "Publishing"). */
+export interface SiteBucketSettings {
+  /** PUBLISH_S3_*, each falling back to S3_* (readS3Settings). */
+  s3: S3Settings;
+  /**
+   * PUBLISH_S3_GRACE_S: how long an asset gone from the live build stays in the bucket
+   * (default 3600 s). A reader who opened a page just before a new build went up still loads
+   * that build's scripts, styles, lazily loaded images and, when searching, its index chunks;
+   * an hour covers a visit. (Pages are checked again on every request, max-age=0, so no cache
+   * keeps handing out an old page for long.)
+   */
+  graceMs: number;
+}
+
+/**
+ * The site bucket's settings, or null when PUBLISH_S3_BUCKET is not set (the site is served
+ * from the local `live` folder only). Throws on settings that are set but wrong.
+ */
+export function siteBucketSettings(env: NodeJS.ProcessEnv): SiteBucketSettings | null {
+  const s3 = readS3Settings(env, 'PUBLISH_S3_');
+  if (!s3) return null;
+  return { s3, graceMs: wholeNumber('PUBLISH_S3_GRACE_S', env.PUBLISH_S3_GRACE_S, 3600, 0) * 1000 };
 }
