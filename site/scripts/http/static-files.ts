@@ -25,7 +25,7 @@ export interface SiteFile {
 export type Found = SiteFile | { redirect: string } | null;
 
 /** The compressed variants the exporter writes, by content coding, best first. */
-const VARIANTS = [
+export const VARIANTS = [
   { encoding: 'br', extension: '.br' },
   { encoding: 'gzip', extension: '.gz' },
 ] as const;
@@ -80,8 +80,11 @@ async function resolveInside(root: string, file: string): Promise<SiteFile | nul
 const negotiators = new Map(
   VARIANTS.map(({ encoding }) => [encoding, new Negotiator({ supportedValues: [encoding] })]),
 );
-/** Whether the request's Accept-Encoding allows this coding (q=0 refuses it). */
-const accepts = (request: FastifyRequest, encoding: (typeof VARIANTS)[number]['encoding']) =>
+/**
+ * Whether the request's Accept-Encoding allows this coding (q=0 refuses it). Also used by the
+ * static front (scripts/src/static-front), which picks the same variants from the site bucket.
+ */
+export const accepts = (request: FastifyRequest, encoding: (typeof VARIANTS)[number]['encoding']) =>
   negotiators.get(encoding)?.negotiate(String(request.headers['accept-encoding'] ?? '')) ===
   encoding;
 
