@@ -1,10 +1,13 @@
-import { SUBMISSIONS_API_PATH } from '@hub/shared';
+import { readS3Settings, SUBMISSIONS_API_PATH } from '@hub/shared';
 import { submissionSettings } from '../src/hub/submissions/settings';
 import { previewSettings } from '../src/hub/preview/preview-url';
 
 export default () => {
   const { siteOrigin } = submissionSettings();
   const preview = previewSettings();
+  // Media on S3-compatible storage: the admin shows them from the bucket's public address.
+  const s3 = readS3Settings(process.env);
+  const mediaOrigins = s3 ? [new URL(s3.publicUrl).origin] : [];
   return [
     'strapi::logger',
     'strapi::errors',
@@ -13,10 +16,22 @@ export default () => {
     {
       name: 'strapi::security',
       config: {
-        // The admin shows the preview of a draft in a frame: from the preview server only.
         contentSecurityPolicy: {
+          // Strapi fills these lists in from its defaults index by index, so each names all of
+          // Strapi's own sources (CSP_DEFAULTS) before ours.
           directives: {
+            // The admin shows the preview of a draft in a frame: from the preview server only.
             'frame-src': ["'self'", ...(preview ? [new URL(preview.url).origin] : [])],
+            // The media library shows (and downloads) media from the bucket.
+            'img-src': [
+              "'self'",
+              'data:',
+              'blob:',
+              'https://market-assets.strapi.io',
+              ...mediaOrigins,
+            ],
+            'media-src': ["'self'", 'data:', 'blob:', ...mediaOrigins],
+            'connect-src': ["'self'", 'https:', ...mediaOrigins],
           },
         },
       },
