@@ -1,15 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appDir as cmsDir, bootTestCms, type TestCms } from '../../cms/test/harness';
+import { bootTestCms, type TestCms } from '../../cms/test/harness';
 import { scriptsDir } from '../src/lib/paths';
+import { runScript, seededCms, snapshot as snapshotOf } from './backup-setup';
 
-const require = createRequire(import.meta.url);
 let cms: TestCms | undefined;
 const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-backup-'));
 
@@ -18,77 +17,12 @@ afterAll(async () => {
   fs.rmSync(backupDir, { recursive: true, force: true });
 });
 
-/** Removes database ids (they may differ after a restore) and keeps everything else. */
-function withoutIds(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutIds);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => key !== 'id')
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, inner]) => [key, withoutIds(inner)]),
-    );
-  }
-  return value;
-}
-
-const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-
-/** Counts and content hashes of everything a backup must carry: documents (both versions), relations, media. */
+/** Everything a backup must carry, with the media read from the local upload folder. */
 async function snapshot(strapi: Core.Strapi) {
-  const result: Record<string, { count: number; hash: string }> = {};
-  for (const uid of Object.keys(strapi.contentTypes).filter((key) =>
-    key.startsWith('api::'),
-  ) as UID.ContentType[]) {
-    const versions = [];
-    for (const status of ['draft', 'published'] as const) {
-      const documents = (await strapi
-        .documents(uid)
-        .findMany({ status, populate: '*', limit: 10_000 } as never)) as { documentId: string }[];
-      versions.push(
-        ...documents.map((document) => ({ status, ...(withoutIds(document) as object) })),
-      );
-    }
-    versions.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-    result[uid] = { count: versions.length, hash: sha(JSON.stringify(versions)) };
-  }
-  const files = (await strapi.db.query('plugin::upload.file').findMany({})) as {
-    name: string;
-    url: string;
-    hash: string;
-    alternativeText: string;
-  }[];
-  const media = files
-    .map((file) => ({
-      name: file.name,
-      url: file.url,
-      alt: file.alternativeText,
-      bytes: sha(fs.readFileSync(path.join(strapi.dirs.static.public, file.url))),
-    }))
-    .sort((a, b) => a.url.localeCompare(b.url));
-  result.media = { count: media.length, hash: sha(JSON.stringify(media)) };
-  return {
-    result,
-    files: files.map((file) => path.join(strapi.dirs.static.public, file.url)),
-  };
-}
-
-function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const outcome = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join('src', script), ...args],
-    {
-      cwd: scriptsDir,
-      env,
-      encoding: 'utf8',
-      timeout: 240_000,
-    },
+  const { result, files } = await snapshotOf(strapi, (file) =>
+    fs.readFileSync(path.join(strapi.dirs.static.public, file.url)),
   );
-  expect(
-    outcome.status,
-    `${script}: ${outcome.stdout.slice(-2000)}${outcome.stderr.slice(-2000)}`,
-  ).toBe(0);
-  return outcome.stdout;
+  return { result, files: files.map((file) => path.join(strapi.dirs.static.public, file.url)) };
 }
 
 /** The command lines of every process of this machine we may read (Linux's /proc). */
@@ -125,24 +59,6 @@ async function runScriptWatchingCommandLines(
   const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(watch);
   return { status, output: output.slice(-3000), seen: [...seen] };
-}
-
-/** A CMS with the demo content and a draft, on a fresh database. */
-async function seededCms(): Promise<TestCms> {
-  const booted = await bootTestCms();
-  const { seedDemoContent } = require(
-    path.join(cmsDir, 'dist', 'src', 'hub', 'seed', 'seed-demo.js'),
-  );
-  await seedDemoContent(booted.strapi);
-  // A draft and an edited draft of a published item must survive too.
-  await booted.strapi.documents('api::article.article').create({
-    data: {
-      title: 'Alleen een concept',
-      summary: 'Nog niet af.',
-      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Concept.' }] }],
-    },
-  } as never);
-  return booted;
 }
 
 /** Throws the database (stop() drops it) and the uploaded files away; boots an empty one. */
