@@ -32,7 +32,8 @@ const imageConfig = { service: { entrypoint: 'astro/assets/services/sharp', conf
 async function fetchOriginal(src: string): Promise<Uint8Array> {
   const response = await fetch(src, { signal: AbortSignal.timeout(60_000) });
   if (!response.ok) {
-    throw new Error(`The image ${src} could not be read from the CMS (HTTP ${response.status}).`);
+    // From the CMS, or from the media storage (SITE_MEDIA_ORIGINS) when uploads are kept there.
+    throw new Error(`The image ${src} could not be read (HTTP ${response.status}).`);
   }
   return new Uint8Array(await response.arrayBuffer());
 }

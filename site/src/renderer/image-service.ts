@@ -53,9 +53,12 @@ const service: LocalImageService = {
   getURL(options) {
     const transform = { ...options, src: String(options.src) } as ImageTransform & { src: string };
     const cms = currentHub()?.cmsUrl;
-    if (!cms || !mediaOrigins(cms).has(new URL(transform.src).origin)) {
+    const origin = new URL(transform.src).origin;
+    if (!cms || !mediaOrigins(cms).has(origin)) {
+      // Media on S3-compatible storage have URLs on the bucket (or its CDN): say what to set.
       throw new Error(
-        `The image ${transform.src} comes neither from the CMS (${cms}) nor from SITE_MEDIA_ORIGINS.`,
+        `The image ${transform.src} comes neither from the CMS (${cms}) nor from SITE_MEDIA_ORIGINS: ` +
+          `add ${origin} to SITE_MEDIA_ORIGINS if the CMS keeps its media there.`,
       );
     }
     const key = transformKey(transform);
