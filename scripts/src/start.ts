@@ -30,6 +30,8 @@ const previewPort = Number(process.env.PREVIEW_PORT ?? 4323);
 const previewUrl = `http://localhost:${previewPort}`;
 // The secret in the CMS's preview links, shared with the preview server; new on every run.
 const previewSecret = process.env.PREVIEW_SECRET ?? randomBytes(24).toString('hex');
+// Where the site builds may read images besides the CMS (the media bucket): set in main().
+let siteMediaOrigins = process.env.SITE_MEDIA_ORIGINS ?? '';
 
 const services: Service[] = [
   {
@@ -69,6 +71,7 @@ const services: Service[] = [
           SITE_URL: siteUrl,
           PUBLISHER_PORT: String(publisherPort),
           PUBLISHER_SECRET: publisherSecret,
+          SITE_MEDIA_ORIGINS: siteMediaOrigins,
         },
       });
       // Ready once the first build is live (or has failed, which start reports).
@@ -99,6 +102,7 @@ const services: Service[] = [
           SITE_URL: siteUrl,
           PREVIEW_PORT: String(previewPort),
           PREVIEW_SECRET: previewSecret,
+          SITE_MEDIA_ORIGINS: siteMediaOrigins,
         },
       });
       // Without the secret it refuses: that it answers so is enough to know it runs.
@@ -131,6 +135,8 @@ async function stopAll(exitCode: number): Promise<never> {
 async function main(): Promise<void> {
   if (await ensureCmsEnv()) log('Wrote cms/.env with new random secrets (demo mode).');
   await ensureSharedBuild(log);
+  // Loaded after ensureSharedBuild: it reads the S3 settings with the shared code.
+  siteMediaOrigins = (await import('./lib/media-origins')).siteMediaOrigins();
   await ensureAdminBuild(log);
   await supervisor.startAll(services);
   log('Everything runs. Press Ctrl-C to stop.');
