@@ -40,6 +40,10 @@ export async function startLocalS3(options: {
     accessKeyId: 'S3RVER',
     secretAccessKey: 'S3RVER',
     region: 'us-east-1',
-    close: () => server.close(),
+    close: () => {
+      // Keep-alive connections of clients (the SDK's pool) would hold the close up for seconds.
+      server.httpServer?.closeAllConnections();
+      return server.close();
+    },
   };
 }
