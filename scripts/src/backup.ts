@@ -2,7 +2,9 @@
  * `npm run backup [-- --out <folder>]`: writes all content, relations, media files and
  * settings of the configured CMS database to backups/hub-<time>.tar.gz, with Strapi's own data
  * transfer (so it works the same on SQLite and PostgreSQL). Admin accounts and API tokens are not
- * included: Strapi keeps those out of transfers.
+ * included: Strapi keeps those out of transfers. Media on S3-compatible storage (S3_BUCKET) go
+ * into the archive too: Strapi reads each file from its public URL (S3_PUBLIC_URL), so the
+ * machine that makes the backup must be able to reach that address.
  *
  * A backup holds personal data (who sent in a submission, until the nightly clean-up), so the
  * archive is only ever readable by its owner (mode 600, written under umask 077) and a folder

@@ -2,6 +2,9 @@
  * `npm run restore -- <backup file>`: replaces all content, relations, media files and settings
  * of the configured CMS database with those in the backup. Stop `npm start` (or the CMS) first.
  * Admin accounts and API tokens stay as they are (a fresh database gets them from the bootstrap).
+ * The media files go to the storage configured now: local disk, or the S3_BUCKET bucket (which
+ * must exist; it may be empty). Files get their URLs on that storage; images inside rich text
+ * keep the URLs they had, so restore into storage with the same public URL (S3_PUBLIC_URL).
  * An encrypted backup (.enc) needs the key it was made with, in BACKUP_ENCRYPTION_KEY or
  * BACKUP_ENCRYPTION_KEY_FILE; it reaches Strapi through its environment, never its command line.
  */

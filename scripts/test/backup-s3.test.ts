@@ -120,6 +120,11 @@ describe('backup and restore with media on S3-compatible storage', () => {
     const bytes = randomBytes(6 * 1024 * 1024 + 123);
     const uploaded = await uploadFile(cms.strapi, 'meetgegevens.bin', bytes);
     expect(sha(await objectBytes(s3, keyOf(s3, uploaded.url)))).toBe(sha(bytes));
+    // Deleting in the media library deletes the object too.
+    const doomed = await uploadFile(cms.strapi, 'weg.bin', randomBytes(1000));
+    expect(await objectKeys(s3)).toContain(keyOf(s3, doomed.url));
+    await cms.strapi.plugin('upload').service('upload').remove(doomed);
+    expect(await objectKeys(s3)).not.toContain(keyOf(s3, doomed.url));
     // Nothing on local disk.
     expect(fs.readdirSync(path.join(cms.strapi.dirs.static.public, 'uploads'))).toEqual([]);
     // Every format is in the bucket and readable without signature, as the site build reads it.
