@@ -53,7 +53,7 @@ async function refuse(
 export default () => async (ctx: Context, next: Next) => {
   if (!ctx.path.startsWith(SUBMISSIONS_API_PATH) || ctx.method !== 'POST') return next();
   const desk = submissionDesk();
-  const retryAfter = desk.attempts.take(requestBudgetKey(ctx, desk.settings.trustedProxies));
+  const retryAfter = await desk.countAttempt(requestBudgetKey(ctx, desk.settings.trustedProxies));
   if (retryAfter > 0) {
     const minutes = Math.ceil(desk.settings.attemptLimit.windowMs / 60_000);
     return refuse(ctx, 429, MESSAGES.tooManyAttempts(minutes), { retryAfter });

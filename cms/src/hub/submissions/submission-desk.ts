@@ -8,7 +8,7 @@ import {
   type SubmissionKind,
 } from '@hub/shared';
 import { FormTokens } from './form-token';
-import { RateLimiter } from './rate-limiter';
+import { AddressBudget } from './address-budget';
 import { SubmissionMarks } from './submission-marks';
 import { MESSAGES, formError, type SubmissionAnswer } from './responses';
 import type { SubmissionSettings } from './settings';
@@ -20,8 +20,10 @@ const CONTENT_TYPES: Record<SubmissionKind, UID.ContentType> = {
   event: 'api::event.event',
 };
 
-/** The scope of claimed form tokens in the submission marks. */
+/** The scopes of the submission marks: claimed form tokens and the two budgets. */
 const FORM_TOKEN_SCOPE = 'form-token';
+const SUBMISSIONS_SCOPE = 'submissions';
+const ATTEMPTS_SCOPE = 'attempts';
 
 /**
  * Receives submissions from the public: checks the form token, the honeypot, the budgets and
@@ -32,10 +34,10 @@ const FORM_TOKEN_SCOPE = 'form-token';
 export class SubmissionDesk {
   readonly tokens: FormTokens;
   readonly marks: SubmissionMarks;
-  /** Every post, refused ones too (SUBMISSION_ATTEMPT_LIMIT); counted by the submission guard. */
-  readonly attempts: RateLimiter;
+  /** Every post, refused ones too (SUBMISSION_ATTEMPT_LIMIT); see countAttempt. */
+  readonly attempts: AddressBudget;
   /** Stored submissions (SUBMISSION_RATE_LIMIT). */
-  private readonly limiter: RateLimiter;
+  private readonly limiter: AddressBudget;
 
   constructor(
     private readonly strapi: Core.Strapi,
@@ -45,8 +47,25 @@ export class SubmissionDesk {
   ) {
     this.tokens = new FormTokens(secret, settings.minFillMs, now);
     this.marks = new SubmissionMarks(strapi, now);
-    this.attempts = new RateLimiter(settings.attemptLimit, now);
-    this.limiter = new RateLimiter(settings.rateLimit, now);
+    // Both budgets in the database, so they hold across every CMS instance that shares it.
+    this.attempts = new AddressBudget(this.marks, ATTEMPTS_SCOPE, settings.attemptLimit, now);
+    this.limiter = new AddressBudget(this.marks, SUBMISSIONS_SCOPE, settings.rateLimit, now);
+  }
+
+  /**
+   * Counts a post against its address's attempt budget (the submission guard does, before the
+   * body is read): 0 to go on, or the seconds to wait. When the database cannot count, the post
+   * goes on, logged: the desk then checks its token and the submission budget in that same
+   * database, so nothing is stored unguarded.
+   */
+  async countAttempt(address: string): Promise<number> {
+    try {
+      return await this.attempts.take(address);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.strapi.log.warn(`[hub] A submission attempt could not be counted: ${message}`);
+      return 0;
+    }
   }
 
   private tooMany(retryAfter: number): SubmissionAnswer {
@@ -71,9 +90,21 @@ export class SubmissionDesk {
     }
   }
 
+  /** What the submission budget says (seconds to wait), or null when the database failed (logged). */
+  private async budgetAnswer(asking: Promise<number>): Promise<number | null> {
+    try {
+      return await asking;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.strapi.log.error(`[hub] The submission budget could not be checked: ${message}`);
+      return null;
+    }
+  }
+
   /** `address` is the budget key of the sender (see budgetKey). */
   async receive(kind: SubmissionKind, body: unknown, address: string): Promise<SubmissionAnswer> {
-    const retryAfter = this.limiter.retryAfterSeconds(address);
+    const retryAfter = await this.budgetAnswer(this.limiter.retryAfterSeconds(address));
+    if (retryAfter === null) return formError(500, MESSAGES.notSaved);
     if (retryAfter > 0) return this.tooMany(retryAfter);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return formError(400, MESSAGES.unreadable);
@@ -82,7 +113,7 @@ export class SubmissionDesk {
     const honeypot = sentField(body, SUBMISSION_HONEYPOT_FIELD);
     if (typeof honeypot === 'string' && honeypot.trim() !== '') {
       // A robot: it is thanked as anyone else, so it learns nothing, and nothing is stored.
-      this.limiter.record(address);
+      await this.limiter.record(address).catch(() => undefined);
       if (token.ok) await this.claim(token.id, token.expiresAt).catch(() => undefined);
       this.strapi.log.info(`[hub] A submission filled in the honeypot; nothing was stored.`);
       return { status: 201, message: MESSAGES.thanks };
@@ -105,9 +136,13 @@ export class SubmissionDesk {
       return formError(500, MESSAGES.notSaved);
     }
     if (!claimed) return { status: 409, errors: [], tokenProblem: 'used' };
-    // Checked and counted in one step, before the draft is stored: submissions sent at the same
-    // moment cannot all slip under the limit while the first ones are still being saved.
-    const wait = this.limiter.take(address);
+    // Checked and counted in one statement, before the draft is stored: submissions sent at the
+    // same moment, to any instance, cannot all slip under the limit while the first are saved.
+    const wait = await this.budgetAnswer(this.limiter.take(address));
+    if (wait === null) {
+      await this.release(token.id);
+      return formError(500, MESSAGES.notSaved);
+    }
     if (wait > 0) {
       await this.release(token.id);
       return this.tooMany(wait);
