@@ -1,22 +1,25 @@
-import type { Core } from '@strapi/strapi';
 import { forgetOldSubmitters } from '../src/hub/submissions/forget-submitters';
 import { submissionSettings } from '../src/hub/submissions/settings';
 import { runPublicationSchedule } from '../src/hub/scheduling/publication-schedule';
+import { onceAcrossInstances } from '../src/hub/scheduling/run-once';
 import { requestSiteRebuild } from '../src/hub/scheduling/site-rebuild';
 
+/**
+ * Every CMS instance runs this cron; each tick runs on one of them only (the first to claim it
+ * in the database, see run-once.ts), so a planned item is published once and the publisher is
+ * asked for one rebuild an hour, however many instances there are.
+ */
 export default {
   /** Every night: who sent in a submission is forgotten after the retention period. */
   forgetOldSubmitters: {
-    task: async ({ strapi }: { strapi: Core.Strapi }) => {
-      await forgetOldSubmitters(strapi, new Date(), submissionSettings().retentionDays);
-    },
+    task: onceAcrossInstances('forgetOldSubmitters', (strapi, now) =>
+      forgetOldSubmitters(strapi, now, submissionSettings().retentionDays),
+    ),
     options: { rule: '15 3 * * *', tz: 'Europe/Amsterdam' },
   },
   /** Every minute: publish and take offline what editors planned ("Publiceren op"). */
   publicationSchedule: {
-    task: async ({ strapi }: { strapi: Core.Strapi }) => {
-      await runPublicationSchedule(strapi, new Date());
-    },
+    task: onceAcrossInstances('publicationSchedule', runPublicationSchedule),
     options: { rule: '* * * * *' },
   },
   /**
@@ -24,9 +27,7 @@ export default {
    * upcoming list without anyone publishing (a build without changes takes seconds).
    */
   hourlyRebuild: {
-    task: async ({ strapi }: { strapi: Core.Strapi }) => {
-      await requestSiteRebuild(strapi);
-    },
+    task: onceAcrossInstances('hourlyRebuild', (strapi) => requestSiteRebuild(strapi)),
     options: { rule: '1 * * * *', tz: 'Europe/Amsterdam' },
   },
 };

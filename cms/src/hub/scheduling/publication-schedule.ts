@@ -17,7 +17,11 @@ export interface ScheduleRun {
 
 type Scheduled = { documentId: string; title?: string } & Record<string, unknown>;
 
-/** Refusals already logged, so a planned entry that stays wrong is logged once, not each minute. */
+/**
+ * Refusals this instance logged already, so a planned entry that stays wrong is logged once, not
+ * each minute. In memory on purpose: it only spares the log, so with several instances each may
+ * log it once, and nothing else depends on it.
+ */
 const logged = new Map<string, string>();
 
 /**
