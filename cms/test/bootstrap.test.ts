@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAASTRICHT_DISTRICTS, TARGET_GROUPS, THEMES } from '@hub/shared';
 import { appDir, bootTestCms, type TestCms } from './harness';
 import { adminLogin, request } from './http';
+import { PUBLISHER_WEBHOOK_NAME } from '../src/hub/bootstrap/publisher-webhook';
 
 const require = createRequire(import.meta.url);
 type BootstrapModule = typeof import('../src/hub/bootstrap');
@@ -110,9 +111,38 @@ describe('bootstrap', () => {
     expect([401, 403]).toContain((await request(cms.url, '/api/themes')).status);
   });
 
-  it('renews the token when its file is lost, without adding a second token', async () => {
+  it('writes the same key again when its file is lost or outdated, as another instance does', async () => {
+    const key = fs.readFileSync(tokenFile(), 'utf8').trim();
+    const tokensBefore = (await counts()).apiTokens;
+    fs.rmSync(tokenFile());
+    expect(await ensureBuildToken(cms.strapi)).toBe('restored');
+    expect(fs.readFileSync(tokenFile(), 'utf8').trim()).toBe(key);
+    expect(fs.statSync(tokenFile()).mode & 0o777).toBe(0o600);
+    fs.writeFileSync(tokenFile(), 'een-oude-sleutel\n');
+    expect(await ensureBuildToken(cms.strapi)).toBe('restored');
+    expect(fs.readFileSync(tokenFile(), 'utf8').trim()).toBe(key);
+    // A second CMS instance on another machine has no file yet: it writes its own copy, and the
+    // key the first instance wrote keeps working.
+    const original = tokenFile();
+    const elsewhere = path.join(path.dirname(original), 'andere-machine', 'site-build-token');
+    process.env.SITE_BUILD_TOKEN_FILE = elsewhere;
+    try {
+      expect(await ensureBuildToken(cms.strapi)).toBe('restored');
+      expect(fs.readFileSync(elsewhere, 'utf8').trim()).toBe(key);
+    } finally {
+      process.env.SITE_BUILD_TOKEN_FILE = original;
+    }
+    expect((await request(cms.url, '/api/themes', { token: key })).status).toBe(200);
+    expect((await counts()).apiTokens).toBe(tokensBefore);
+  });
+
+  it('renews the key only when it cannot be read back, without adding a second token', async () => {
     const oldKey = fs.readFileSync(tokenFile(), 'utf8').trim();
     const tokensBefore = (await counts()).apiTokens;
+    // As for a token made without ENCRYPTION_KEY, or under another one.
+    await cms.strapi.db
+      .query('admin::api-token')
+      .update({ where: { name: BUILD_TOKEN_NAME }, data: { encryptedKey: null } });
     fs.rmSync(tokenFile());
     expect(await ensureBuildToken(cms.strapi)).toBe('regenerated');
     const newKey = fs.readFileSync(tokenFile(), 'utf8').trim();
@@ -141,6 +171,26 @@ describe('bootstrap', () => {
     process.env.ADMIN_EMAIL = 'tweede@example.org';
     await runBootstrap(cms.strapi);
     expect((await counts()).admins).toBe(1);
+  });
+
+  it('registers one webhook to the publisher, however many instances run it', async () => {
+    const webhooks = async () =>
+      ((await cms.strapi.get('webhookStore').findWebhooks()) as { name: string }[]).filter(
+        (webhook) => webhook.name === PUBLISHER_WEBHOOK_NAME,
+      );
+    Object.assign(process.env, {
+      PUBLISHER_URL: 'http://127.0.0.1:4322',
+      PUBLISHER_SECRET: 'geheim',
+    });
+    try {
+      // Each instance runs the bootstrap at its start; the boot lock runs them one at a time.
+      await runBootstrap(cms.strapi);
+      await runBootstrap(cms.strapi);
+    } finally {
+      delete process.env.PUBLISHER_URL;
+      delete process.env.PUBLISHER_SECRET;
+    }
+    expect(await webhooks()).toHaveLength(1);
   });
 });
 
@@ -173,14 +223,14 @@ describe('the preview token', () => {
     expect((await withPreviews(draftRead)).status).toBe(200);
   });
 
-  it('is kept on the next start and renewed, not doubled, when its file is lost', async () => {
+  it('is kept on the next start, and written again, not doubled, when its file is lost', async () => {
     const before = fs.readFileSync(previewFile(), 'utf8');
     const count = (await counts()).apiTokens;
     expect(await withPreviews(() => runBootstrap(cms.strapi).then(() => 'ran'))).toBe('ran');
     expect(fs.readFileSync(previewFile(), 'utf8')).toBe(before);
     fs.rmSync(previewFile());
-    expect(await withPreviews(() => ensurePreviewToken(cms.strapi))).toBe('regenerated');
-    expect(fs.readFileSync(previewFile(), 'utf8')).not.toBe(before);
+    expect(await withPreviews(() => ensurePreviewToken(cms.strapi))).toBe('restored');
+    expect(fs.readFileSync(previewFile(), 'utf8')).toBe(before);
     expect((await counts()).apiTokens).toBe(count);
   });
 
@@ -192,8 +242,9 @@ describe('the preview token', () => {
       expect(await withPreviews(() => ensurePreviewToken(cms.strapi))).toBe('configured');
       expect(fs.existsSync(elsewhere)).toBe(false);
       delete process.env.SITE_PREVIEW_TOKEN;
-      expect(await withPreviews(() => ensurePreviewToken(cms.strapi))).toBe('regenerated');
+      expect(await withPreviews(() => ensurePreviewToken(cms.strapi))).toBe('restored');
       expect(fs.statSync(elsewhere).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(elsewhere, 'utf8')).toBe(fs.readFileSync(previewFile(), 'utf8'));
     } finally {
       delete process.env.SITE_PREVIEW_TOKEN;
       delete process.env.SITE_PREVIEW_TOKEN_FILE;

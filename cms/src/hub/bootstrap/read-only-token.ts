@@ -17,7 +17,7 @@ export interface ReadOnlyTokenSpec {
 }
 
 /** What `ensureReadOnlyToken` did, for logs and tests. */
-export type TokenOutcome = 'configured' | 'unchanged' | 'created' | 'regenerated';
+export type TokenOutcome = 'configured' | 'unchanged' | 'restored' | 'created' | 'regenerated';
 
 /** A path from the environment, relative to the CMS folder or absolute; `fallback` when empty. */
 export function pathFromEnv(strapi: Core.Strapi, value: string | undefined, fallback: string) {
@@ -33,6 +33,14 @@ async function readTokenFile(file: string): Promise<string | null> {
   }
 }
 
+/** Writes a key for its reader: a file only the CMS's user can read. */
+async function writeTokenFile(file: string, key: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, `${key}\n`, { mode: 0o600 });
+  // writeFile keeps the mode of a file that was already there.
+  await fs.chmod(file, 0o600);
+}
+
 /** The content-API token service of Strapi's admin. */
 export const tokenService = (strapi: Core.Strapi) => strapi.service('admin::api-token-content-api');
 
@@ -44,10 +52,30 @@ export async function isReadOnlyKey(strapi: Core.Strapi, key: string): Promise<b
 }
 
 /**
+ * The key of the existing token of this name, read back from the database (Strapi keeps it
+ * encrypted with ENCRYPTION_KEY), when it is still a read-only key; null when it cannot be read
+ * (a token made without ENCRYPTION_KEY, or another ENCRYPTION_KEY) or is no longer read-only.
+ */
+async function keyOfExistingToken(strapi: Core.Strapi, name: string): Promise<string | null> {
+  try {
+    const token = await tokenService(strapi).getByName(name, { includeDecryptedKey: true });
+    const key = typeof token?.accessKey === 'string' ? token.accessKey : null;
+    return key && (await isReadOnlyKey(strapi, key)) ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Makes sure a read-only API token exists and that its key is on disk for its reader. The key
  * is written to a git-ignored file (mode 600) and never logged. A key given in the spec's
- * variable is checked, not replaced. A lost file renews the key of the existing token, so there
- * is never a second token of the same name.
+ * variable is checked, never replaced or renewed (production: with several CMS instances on
+ * several machines, no instance has the others' files).
+ *
+ * Without that variable, a lost or outdated file gets the existing token's key again, read back
+ * from the database: so a second CMS instance (another machine, or a fresh folder) never
+ * invalidates the key the first one wrote. Only when that key cannot be read back is it renewed
+ * (the old key then stops working), and there is never a second token of the same name.
  */
 export async function ensureReadOnlyToken(
   strapi: Core.Strapi,
@@ -66,6 +94,15 @@ export async function ensureReadOnlyToken(
   const stored = await readTokenFile(spec.file);
   if (stored && (await isReadOnlyKey(strapi, stored))) return 'unchanged';
 
+  const kept = await keyOfExistingToken(strapi, spec.name);
+  if (kept) {
+    await writeTokenFile(spec.file, kept);
+    strapi.log.info(
+      `[hub] Wrote the key of the read-only API token for ${spec.purpose} to ${spec.file}.`,
+    );
+    return 'restored';
+  }
+
   const tokens = tokenService(strapi);
   const existing = await tokens.getByName(spec.name);
   const { accessKey } = existing
@@ -76,10 +113,7 @@ export async function ensureReadOnlyToken(
         type: 'read-only',
         lifespan: null,
       });
-  await fs.mkdir(path.dirname(spec.file), { recursive: true });
-  await fs.writeFile(spec.file, `${accessKey}\n`, { mode: 0o600 });
-  // writeFile keeps the mode of a file that was already there.
-  await fs.chmod(spec.file, 0o600);
+  await writeTokenFile(spec.file, accessKey);
   strapi.log.info(
     `[hub] ${existing ? 'Renewed' : 'Created'} the read-only API token for ${spec.purpose}; stored in ${spec.file}.`,
   );
