@@ -3,14 +3,14 @@
  * already exist (same slug) are left alone; --reset deletes all content and uploads first.
  */
 import path from 'node:path';
-import { createApp } from './strapi-app';
+import { loadApp } from './strapi-app';
 
 type SeedModule = typeof import('../src/hub/seed/seed-demo');
 
 async function main(): Promise<void> {
   const reset = process.argv.includes('--reset');
-  const app = await createApp();
-  await app.load();
+  // Loaded under the boot lock, like a CMS instance: a seed never races an instance's start.
+  const app = await loadApp();
   try {
     // The compiled module, so the seed runs exactly the code the server runs.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

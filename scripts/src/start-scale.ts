@@ -11,8 +11,8 @@ import path from 'node:path';
 import { ensureAdminBuild } from './lib/admin-build';
 import { ensureCmsEnv } from './lib/cms-env';
 import { startLocalS3, type LocalS3 } from './lib/local-s3';
-import { cmsDir, repoRoot } from './lib/paths';
-import { logLine, run } from './lib/processes';
+import { repoRoot } from './lib/paths';
+import { logLine } from './lib/processes';
 import { ensureSharedBuild } from './lib/shared-build';
 import { Supervisor } from './lib/supervisor';
 import { startRoundRobinProxy, type RoundRobinProxy } from './scale/round-robin-proxy';
@@ -60,11 +60,6 @@ async function main(): Promise<void> {
   await ensureAdminBuild(log);
   const databaseUrl = await ensureDatabase(serverUrl, 'hub_scale');
   log(`Database: ${new URL(databaseUrl).host}/hub_scale`);
-  // Compiled once here, so the two instances that start together find nothing to compile.
-  await run(process.execPath, ['--import', 'tsx', 'scripts/compile.ts'], {
-    cwd: cmsDir,
-    prefix: 'compile',
-  });
   s3 = await startLocalS3({
     directory: path.join(workDir, 's3'),
     buckets: Object.values(SCALE_BUCKETS),
