@@ -27,6 +27,8 @@ afterAll(async () => {
 });
 
 const minute = 60_000;
+/** Stands in for the secret the desk derives from APP_KEYS. */
+const SECRET = 'budget-test-secret';
 
 /** The row of a mark, as the database holds it. */
 async function markRow(scope: string, mark: string) {
@@ -60,7 +62,7 @@ describe('the budgets per address, on two instances', () => {
   const clock = () => now;
   const limit = { max: 3, windowMs: 10 * minute };
   const instance = () =>
-    new AddressBudget(new SubmissionMarks(cms.strapi, clock), 'test-budget', limit, clock);
+    new AddressBudget(new SubmissionMarks(cms.strapi, clock), 'test-budget', limit, SECRET, clock);
 
   it('meet the limit as if there were one, and a refused post grows nothing', async () => {
     const [a, b] = [instance(), instance()];
@@ -70,7 +72,7 @@ describe('the budgets per address, on two instances', () => {
     expect(await a.retryAfterSeconds(key)).toBe(600);
     expect(await b.retryAfterSeconds('192.0.2.11')).toBe(0);
     for (let n = 0; n < 40; n += 1) expect(await (n % 2 ? a : b).take(key)).toBeGreaterThan(0);
-    expect(await markRow('test-budget', key)).toEqual({ hits: limit.max + 1 });
+    expect(await markRow('test-budget', budgetMark(key, SECRET))).toEqual({ hits: limit.max + 1 });
 
     now += 4 * minute;
     expect(await b.take(key)).toBe(360);
@@ -78,7 +80,7 @@ describe('the budgets per address, on two instances', () => {
     now += 6 * minute;
     expect(await a.retryAfterSeconds(key)).toBe(0);
     expect(await b.take(key)).toBe(0);
-    expect(await markRow('test-budget', key)).toEqual({ hits: 1 });
+    expect(await markRow('test-budget', budgetMark(key, SECRET))).toEqual({ hits: 1 });
   });
 
   it('count posts that arrive at the same moment on both, each exactly once', async () => {
@@ -88,15 +90,23 @@ describe('the budgets per address, on two instances', () => {
       Array.from({ length: 12 }, (_, n) => (n % 2 ? a : b).take(key)),
     );
     expect(waits.filter((wait) => wait === 0)).toHaveLength(limit.max);
-    expect(await markRow('test-budget', key)).toEqual({ hits: limit.max + 1 });
+    expect(await markRow('test-budget', budgetMark(key, SECRET))).toEqual({ hits: limit.max + 1 });
   });
 
-  it('keep a key too long for the table under its hash', async () => {
+  it('store a keyed hash of the address, never the address itself', async () => {
+    const key = '192.0.2.44';
     const long = `onbekend-${'x'.repeat(200)}`;
-    expect(budgetMark('192.0.2.1')).toBe('192.0.2.1');
-    expect(budgetMark(long)).toMatch(/^[0-9a-f]{64}$/);
+    expect(budgetMark(key, SECRET)).toMatch(/^[0-9a-f]{64}$/);
+    expect(budgetMark(key, 'another secret')).not.toBe(budgetMark(key, SECRET));
+    expect(await instance().take(key)).toBe(0);
     expect(await instance().take(long)).toBe(0);
-    expect(await markRow('test-budget', budgetMark(long))).toEqual({ hits: 1 });
+    expect(await markRow('test-budget', budgetMark(key, SECRET))).toEqual({ hits: 1 });
+    expect(await markRow('test-budget', budgetMark(long, SECRET))).toEqual({ hits: 1 });
+    const marks = (await cms.strapi.db
+      .connection(SUBMISSION_MARKS_TABLE)
+      .where({ scope: 'test-budget' })
+      .pluck('mark')) as string[];
+    expect(marks.some((mark) => mark.includes('192.0.2'))).toBe(false);
   });
 });
 

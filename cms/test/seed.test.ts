@@ -70,7 +70,8 @@ describe('demo content', () => {
     expect(text).toContain('Meld je iets aan via een formulier?');
     expect(text).toContain('je naam en je e-mailadres');
     expect(text).toContain('Na 90 dagen halen we je naam, e-mailadres en organisatie');
-    expect(text).toContain('onthoudt de website 10 minuten');
+    expect(text).toContain('telt de website 10 minuten lang');
+    expect(text).toContain('niet het adres zelf');
   });
 
   it('reports the kick-off of 28 March 2024', async () => {

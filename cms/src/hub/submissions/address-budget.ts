@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { RateLimit } from './rate-limiter';
 import type { SubmissionMarks, Tally } from './submission-marks';
 
-/** The longest mark the table holds; a longer key is stored as its hash. */
-const MARK_MAX_LENGTH = 128;
-
 /**
- * The mark a budget key is stored under: the key itself (an address, readable for whoever looks
- * into the table), or its SHA-256 when it is too long for the column. A key is normally an
- * address or an IPv6 /64; anything longer comes from an odd proxy header.
+ * The mark a budget key is stored under: a keyed hash (HMAC-SHA256) of the address or IPv6 /64,
+ * never the address itself. Whoever reads the table (a backup, an operator) learns no
+ * addresses, and without the secret an IPv4 address cannot be found back by trying all 2^32.
+ * Every instance shares the secret (it comes from APP_KEYS), so they count under the same mark.
  */
-export function budgetMark(key: string): string {
-  return key.length <= MARK_MAX_LENGTH ? key : createHash('sha256').update(key).digest('hex');
+export function budgetMark(key: string, secret: string): string {
+  return createHmac('sha256', secret).update(`budget:${key}`).digest('hex');
 }
 
 /**
@@ -26,6 +24,7 @@ export class AddressBudget {
     private readonly marks: SubmissionMarks,
     private readonly scope: string,
     private readonly limit: RateLimit,
+    private readonly secret: string,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -36,7 +35,7 @@ export class AddressBudget {
 
   /** Seconds until this address may post again; 0 when it may now. Counts nothing. */
   async retryAfterSeconds(key: string): Promise<number> {
-    const tally = await this.marks.tally(this.scope, budgetMark(key));
+    const tally = await this.marks.tally(this.scope, budgetMark(key, this.secret));
     return tally && tally.hits >= this.limit.max ? this.secondsLeft(tally) : 0;
   }
 
@@ -48,7 +47,7 @@ export class AddressBudget {
   async take(key: string): Promise<number> {
     const tally = await this.marks.hit(
       this.scope,
-      budgetMark(key),
+      budgetMark(key, this.secret),
       this.limit.max,
       this.limit.windowMs,
     );

@@ -92,7 +92,7 @@ export const demoPages: DemoPage[] = [
       },
       'Je naam, e-mailadres en organisatie zien alleen de redacteuren. Zij gebruiken ze om je een vraag te stellen over je aanmelding. Ze komen nooit op de website, in de RSS-feeds of in de zoekfunctie.',
       `Na ${retentionDays} dagen halen we je naam, e-mailadres en organisatie automatisch weg. Wat je over het voorbeeld of de activiteit schreef, blijft staan. De redactie kan dat op de website zetten.`,
-      `Om spam en misbruik tegen te houden, onthoudt de website ${rateWindowMinutes} minuten hoe vaak er vanaf een internetadres een formulier is gestuurd. Daarna vergeten we dat. We slaan dit adres niet op.`,
+      `Om spam en misbruik tegen te houden, telt de website ${rateWindowMinutes} minuten lang hoe vaak er vanaf een internetadres een formulier is gestuurd. We bewaren daarvoor een code die we van het adres maken, niet het adres zelf. Binnen een uur na die ${rateWindowMinutes} minuten wissen we de code.`,
       { heading: 'Jouw rechten' },
       'Volgens de privacywet AVG heb je rechten. Je mag vragen welke gegevens we van je hebben. Je mag ze laten verbeteren of verwijderen. Ook mag je bezwaar maken. Ben je het niet met ons eens? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.',
       { heading: 'Vragen?' },
