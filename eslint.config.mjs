@@ -15,6 +15,8 @@ export default tseslint.config(
       'bench/results/**',
       '**/.astro/**',
       '**/.publish/**',
+      // npm run start:scale's local buckets and releases.
+      '.scale/**',
       '**/.renderer/**',
     ],
   },

@@ -48,8 +48,20 @@ export class SubmissionDesk {
     this.tokens = new FormTokens(secret, settings.minFillMs, now);
     this.marks = new SubmissionMarks(strapi, now);
     // Both budgets in the database, so they hold across every CMS instance that shares it.
-    this.attempts = new AddressBudget(this.marks, ATTEMPTS_SCOPE, settings.attemptLimit, secret, now);
-    this.limiter = new AddressBudget(this.marks, SUBMISSIONS_SCOPE, settings.rateLimit, secret, now);
+    this.attempts = new AddressBudget(
+      this.marks,
+      ATTEMPTS_SCOPE,
+      settings.attemptLimit,
+      secret,
+      now,
+    );
+    this.limiter = new AddressBudget(
+      this.marks,
+      SUBMISSIONS_SCOPE,
+      settings.rateLimit,
+      secret,
+      now,
+    );
   }
 
   /**
