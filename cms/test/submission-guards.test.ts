@@ -50,6 +50,23 @@ describe('budgetKey', () => {
       '2001:db8:9:9::/64',
     );
   });
+
+  it('reads past every trusted hop: a CDN or web server, then a load balancer', () => {
+    const proxies = ['127.0.0.1', '10.0.0.0/8', '2001:db8:ffff::/48'];
+    // The site's front (10.1.2.3) passed the form to the load balancer, which passed it on.
+    expect(clientAddress('127.0.0.1', '198.51.100.7, 10.1.2.3', proxies)).toBe('198.51.100.7');
+    expect(clientAddress('::ffff:10.9.9.9', '203.0.113.5, 2001:db8:ffff:1::2', proxies)).toBe(
+      '203.0.113.5',
+    );
+    // What the client wrote itself stays out of reach: the first untrusted hop from the right wins.
+    expect(clientAddress('127.0.0.1', '192.0.2.66, 198.51.100.7, 10.1.2.3', proxies)).toBe(
+      '198.51.100.7',
+    );
+    // Only trusted hops: the leftmost one is all that is known.
+    expect(clientAddress('127.0.0.1', '10.0.0.2', proxies)).toBe('10.0.0.2');
+    // A range that is not written as one, or garbage, trusts nothing.
+    expect(clientAddress('10.0.0.1', '198.51.100.7', ['10.0.0.0/x', 'proxy'])).toBe('10.0.0.1');
+  });
 });
 
 describe('isCrossSitePost', () => {

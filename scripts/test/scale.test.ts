@@ -354,10 +354,11 @@ describe('two CMS instances on one database', () => {
   it('share one submission budget and refuse a form token used at the other', async () => {
     const token = async (base: string) =>
       ((await (await fetch(`${base}/api/submissions/token`)).json()) as { token: string }).token;
-    const submit = (base: string, formToken: string, title: string) =>
+    const submit = (base: string, formToken: string, title: string, from = SUBMITTER_ADDRESS) =>
       fetch(`${base}/api/submissions/good-practices`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': SUBMITTER_ADDRESS },
+        // As the site's front sends it: the reader's address, seen by a trusted proxy.
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from },
         body: JSON.stringify({
           title,
           summary: 'Buren kweken samen groente in de wijk.',
@@ -368,9 +369,10 @@ describe('two CMS instances on one database', () => {
           formToken,
         }),
       });
-    const tokens = await Promise.all([0, 1, 0, 1].map((index) => token(instances[index]!)));
+    const tokens = await Promise.all([0, 1, 0, 1, 0].map((index) => token(instances[index]!)));
     await new Promise((resolve) => setTimeout(resolve, 1100));
 
+    // A token used at A is refused at B (and that refusal costs no budget).
     const first = await submit(instances[0]!, tokens[0]!, 'Moestuin A (voorbeeld)');
     expect(first.status).toBe(201);
     const replayed = await submit(instances[1]!, tokens[0]!, 'Moestuin A nog eens (voorbeeld)');
@@ -378,13 +380,26 @@ describe('two CMS instances on one database', () => {
     expect(replayed.status).toBeLessThan(500);
     expect(replayed.status).not.toBe(429);
 
+    // The rest through the load balancer, which adds its own hop and spreads them over A and B.
+    const before = proxy.counts();
     const statuses = [first.status];
-    for (const [index, formToken] of tokens.slice(1).entries()) {
-      const base = instances[(index + 1) % 2]!;
-      statuses.push((await submit(base, formToken, `Moestuin ${index + 2} (voorbeeld)`)).status);
+    for (const [index, formToken] of tokens.slice(1, 4).entries()) {
+      statuses.push(
+        (await submit(proxy.url, formToken, `Moestuin ${index + 2} (voorbeeld)`)).status,
+      );
     }
+    const spread = proxy.counts().map((count, index) => count - (before[index] ?? 0));
+    expect(spread.every((count) => count > 0)).toBe(true);
     // Three may pass in ten minutes, wherever they land; the fourth is refused.
     expect(statuses).toEqual([201, 201, 201, 429]);
+    // The budget is the reader's, not the proxy's: another reader still gets through.
+    const other = await submit(
+      proxy.url,
+      tokens[4]!,
+      'Moestuin van de buren (voorbeeld)',
+      '198.51.100.8',
+    );
+    expect(other.status).toBe(201);
   });
 
   it('publish a planned item once, whichever instance ticks', async () => {
