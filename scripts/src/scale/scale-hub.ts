@@ -71,6 +71,7 @@ export function cmsInstance(layout: ScaleLayout, index: number): Service {
           PORT: String(port),
           // The address editors and the build use: the proxy, never one instance.
           PUBLIC_URL: proxyUrl(layout),
+          IS_PROXIED: 'true',
           DATABASE_CLIENT: 'postgres',
           DATABASE_URL: layout.databaseUrl,
           ...scaleS3Env(layout),
@@ -86,7 +87,8 @@ export function cmsInstance(layout: ScaleLayout, index: number): Service {
       });
       return {
         child,
-        ready: waitForStatus(`http://127.0.0.1:${port}/_health`, 204, child, 5 * 60_000),
+        // Long enough to wait for the instances that load before it (see boot-lock.ts).
+        ready: waitForStatus(`http://127.0.0.1:${port}/_health`, 204, child, 10 * 60_000),
       };
     },
   };
