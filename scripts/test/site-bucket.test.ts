@@ -620,4 +620,20 @@ describe('the site bucket’s settings', () => {
       }),
     ).toThrow(/PUBLISH_S3_GRACE_S must be a whole number of 0 or more/);
   });
+
+  it('refuse the media bucket: the publisher removes whatever the site does not have', () => {
+    const keys = { S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' };
+    expect(() =>
+      siteBucketSettings({ ...keys, S3_BUCKET: 'hub', PUBLISH_S3_BUCKET: 'hub' }),
+    ).toThrow(/names the media bucket \(hub\)/);
+    // The same name on another storage is another bucket.
+    expect(
+      siteBucketSettings({
+        ...keys,
+        S3_BUCKET: 'hub',
+        PUBLISH_S3_BUCKET: 'hub',
+        PUBLISH_S3_ENDPOINT: 'https://s3.other.example',
+      })?.s3.bucket,
+    ).toBe('hub');
+  });
 });

@@ -48,6 +48,20 @@ describe('readS3Settings', () => {
     });
   });
 
+  it('never gives the site bucket the media bucket’s public address', () => {
+    const settings = readS3Settings(
+      {
+        ...keys,
+        S3_BUCKET: 'media',
+        S3_ENDPOINT: 'https://s3.example.nl',
+        S3_PUBLIC_URL: 'https://cdn.example.nl/media',
+        PUBLISH_S3_BUCKET: 'site',
+      },
+      'PUBLISH_S3_',
+    );
+    expect(settings?.publicUrl).toBe('https://s3.example.nl/site');
+  });
+
   it('builds the public address for virtual-host and AWS buckets', () => {
     expect(
       readS3Settings({

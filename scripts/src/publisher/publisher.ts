@@ -377,7 +377,8 @@ export class Publisher {
   /** Where readers get the site: the local live folder, or the site bucket and its last sync. */
   private async publishedTo() {
     const bucket = this.options.siteBucket;
-    if (!bucket) return { kind: 'local' as const, folder: this.releases.liveLink };
+    // No path: /status is read by anyone who reaches the publisher.
+    if (!bucket) return { kind: 'local' as const };
     return {
       kind: 'bucket' as const,
       bucket: bucket.bucket,

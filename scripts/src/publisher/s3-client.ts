@@ -12,11 +12,12 @@ export interface S3ClientLimits {
 }
 
 /**
- * An S3 client for one bucket's settings (readS3Settings). The SDK's default request checksums
- * (CRC32 on every upload) are kept: with whole-buffer bodies they go in a header, which s3rver
- * and S3-compatible storage accept, and the stored bytes were checked to equal what was sent
- * (site-bucket.test.ts compares them). Bodies are therefore always sent as buffers, never as
- * streams, which would switch the SDK to aws-chunked uploads that not every storage reads.
+ * An S3 client for one bucket's settings (readS3Settings). Checksums only where an operation
+ * requires one, as for the CMS's media (cms/config/plugins.ts): many S3-compatible services
+ * (older MinIO and Ceph, Garage, R2) refuse the CRC32 checksums the SDK adds to every upload
+ * by default since 3.729. Bodies are always sent as buffers, never as streams, which would
+ * switch the SDK to aws-chunked uploads that not every storage reads; site-bucket.test.ts
+ * compares the stored bytes with the built files.
  */
 export function createS3Client(settings: S3Settings, limits: S3ClientLimits): S3Client {
   return new S3Client({
@@ -27,6 +28,8 @@ export function createS3Client(settings: S3Settings, limits: S3ClientLimits): S3
       accessKeyId: settings.accessKeyId,
       secretAccessKey: settings.secretAccessKey,
     },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: limits.maxAttempts,
     requestHandler: {
       connectionTimeout: limits.connectionTimeoutMs,

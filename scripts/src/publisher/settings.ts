@@ -64,5 +64,14 @@ export interface SiteBucketSettings {
 export function siteBucketSettings(env: NodeJS.ProcessEnv): SiteBucketSettings | null {
   const s3 = readS3Settings(env, 'PUBLISH_S3_');
   if (!s3) return null;
+  // The publisher owns the site bucket: whatever a build does not have, it removes. In the
+  // media bucket that would be every upload of the CMS.
+  const media = readS3Settings(env, 'S3_');
+  if (media && media.bucket === s3.bucket && media.endpoint === s3.endpoint) {
+    throw new Error(
+      `PUBLISH_S3_BUCKET names the media bucket (${s3.bucket}): the site needs a bucket of its ` +
+        'own, because the publisher removes every object in it that the site does not have.',
+    );
+  }
   return { s3, graceMs: wholeNumber('PUBLISH_S3_GRACE_S', env.PUBLISH_S3_GRACE_S, 3600, 0) * 1000 };
 }

@@ -29,7 +29,7 @@ const FALSE_WORDS = new Set(['0', 'false', 'no', 'off', '']);
 
 /**
  * The bucket named by `<prefix>BUCKET`, or null when that is not set (the local-disk default).
- * Each other setting is read as `<prefix>NAME`, then as `S3_NAME`. Throws on an endpoint or
+ * Each other setting but the public URL is read as `<prefix>NAME`, then as `S3_NAME`. Throws on an endpoint or
  * public URL that is not an http(s) address, a yes/no setting that is neither, or a bucket
  * without keys: a configuration error is said at start, not at the first upload.
  */
@@ -54,8 +54,9 @@ export function readS3Settings(env: Env, prefix: 'S3_' | 'PUBLISH_S3_' = 'S3_'):
   // Without a setting: path style for a storage of its own (an endpoint), virtual hosts on AWS.
   const forcePathStyle = styleSetting === '' ? endpoint !== '' : TRUE_WORDS.has(styleSetting);
   if (endpoint) assertHttpUrl(endpoint, `${prefix}ENDPOINT`);
+  // An address belongs to one bucket: the site bucket never takes the media's S3_PUBLIC_URL.
   const publicUrl =
-    withoutTrailingSlash(read('PUBLIC_URL')) ||
+    withoutTrailingSlash((env[`${prefix}PUBLIC_URL`] ?? '').trim()) ||
     defaultPublicUrl({ bucket, endpoint, region, forcePathStyle });
   assertHttpUrl(publicUrl, `${prefix}PUBLIC_URL`);
   return { bucket, endpoint, region, accessKeyId, secretAccessKey, forcePathStyle, publicUrl };
