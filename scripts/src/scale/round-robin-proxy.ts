@@ -15,6 +15,8 @@ export interface RoundRobinOptions {
   healthPath?: string;
   /** How often the instances are checked. */
   healthEveryMs?: number;
+  /** How long an instance may take to start its answer (default 120 s). */
+  upstreamTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -102,6 +104,7 @@ export async function startRoundRobinProxy(
       return;
     }
     counts[index] = (counts[index] ?? 0) + 1;
+    let clientGone = false;
     const outgoing = http.request(
       {
         host: upstream.hostname,
@@ -110,24 +113,40 @@ export async function startRoundRobinProxy(
         path: request.url,
         headers: forwardedHeaders(request.headers, request.socket.remoteAddress ?? ''),
         agent,
+        // An instance that accepts but never answers: the request fails, the others go on.
+        timeout: options.upstreamTimeoutMs ?? 120_000,
       },
       (answer) => {
         const headers = Object.fromEntries(
           Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)),
         );
         response.writeHead(answer.statusCode ?? 502, headers);
+        // An instance that stops half-way through its answer: the client's answer is cut off too.
+        answer.on('error', () => response.destroy());
+        answer.on('aborted', () => response.destroy());
         answer.pipe(response);
       },
     );
-    outgoing.on('error', (error) => {
+    outgoing.on('timeout', () => outgoing.destroy(new Error('no answer in time')));
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (clientGone) return; // the client went away: nothing is wrong with the instance
       log(`${request.method} ${request.url} to ${upstream.host} failed: ${error.message}`);
-      turn.setHealthy(index, false);
+      // Only an instance that cannot be reached is taken out until its next health check.
+      if (error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET') {
+        turn.setHealthy(index, false);
+      }
       if (!response.headersSent) {
         response.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' });
         response.end('Het CMS gaf geen antwoord. Probeer het opnieuw.\n');
       } else response.destroy();
     });
-    request.on('aborted', () => outgoing.destroy());
+    // The client went away (before or during the answer): stop the upstream request too.
+    response.on('close', () => {
+      if (!response.writableFinished) {
+        clientGone = true;
+        outgoing.destroy();
+      }
+    });
     request.pipe(outgoing);
   });
   // A slow or broken client affects only its own request.
