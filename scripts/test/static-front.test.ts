@@ -166,6 +166,7 @@ describe('the static front', () => {
     const again = await getUndecoded(`${base}/nieuws/`, { 'If-None-Match': first.headers.etag! });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(first.headers.etag);
     const changed = await getUndecoded(`${base}/nieuws/`, { 'If-None-Match': '"ander"' });
     expect(changed.status).toBe(200);
     const head = await rawRequest(port, 'HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');

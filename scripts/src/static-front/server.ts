@@ -153,6 +153,9 @@ export async function createStaticFront(options: StaticFrontOptions): Promise<Fa
     const contentType = contentTypeFor(key);
     const cacheControl = options.cacheControl ?? cacheControlFor(key, contentType);
     if (found.kind === 'not-modified') {
+      // The storage said the browser's one tag still matches: that tag is the current ETag.
+      const tag = typeof ifNoneMatch === 'string' ? ifNoneMatch.trim() : '';
+      if (tag && tag !== '*' && !tag.includes(',')) reply.header('ETag', tag);
       return reply.code(304).header('Cache-Control', cacheControl).send();
     }
     const { output } = found;
