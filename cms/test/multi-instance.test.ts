@@ -9,7 +9,13 @@ import { MESSAGES } from '../src/hub/submissions/responses';
 import { submissionSettings } from '../src/hub/submissions/settings';
 import { SubmissionDesk } from '../src/hub/submissions/submission-desk';
 import { SUBMISSION_MARKS_TABLE, SubmissionMarks } from '../src/hub/submissions/submission-marks';
-import { OncePerTick, TASK_SCOPE, tickMoment } from '../src/hub/scheduling/run-once';
+import {
+  OncePerTick,
+  RUNNING_SCOPE,
+  RUN_LEASE_MS,
+  TASK_SCOPE,
+  tickMoment,
+} from '../src/hub/scheduling/run-once';
 import { requestSiteRebuild } from '../src/hub/scheduling/site-rebuild';
 
 /**
@@ -230,6 +236,33 @@ describe('scheduled tasks on two instances', () => {
     expect(await a.run('other', task('other 12:10'))).toBe('ran');
     expect(await b.run('demo', task('demo 12:11'))).toBe('ran');
     expect(runs).toEqual(['demo 12:10', 'other 12:10', 'demo 12:11']);
+  });
+
+  it('skip the next minute while a run still goes on, and take over a dead holder’s run', async () => {
+    const [a] = instances(noon + 30 * minute);
+    const [b] = instances(noon + 31 * minute, [1_000, 0]);
+    let finish: () => void = () => undefined;
+    const slow = a.run('slow', () => new Promise<void>((resolve) => (finish = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let second = 0;
+    expect(await b.run('slow', async () => void (second += 1))).toBe('still-running');
+    finish();
+    expect(await slow).toBe('ran');
+    const [c] = instances(noon + 32 * minute);
+    expect(await c.run('slow', async () => void (second += 1))).toBe('ran');
+    expect(second).toBe(1);
+
+    // A holder that died leaves its mark; once its lease has run out, the task runs again.
+    const dead = noon + 40 * minute;
+    await new SubmissionMarks(cms.strapi, () => dead).claim(
+      RUNNING_SCOPE,
+      'orphaned',
+      dead + RUN_LEASE_MS,
+    );
+    const [soon] = instances(dead + minute);
+    expect(await soon.run('orphaned', async () => undefined)).toBe('still-running');
+    const [later] = instances(dead + RUN_LEASE_MS);
+    expect(await later.run('orphaned', async () => undefined)).toBe('ran');
   });
 
   it('log a task that throws, never throw themselves, and run the next tick', async () => {

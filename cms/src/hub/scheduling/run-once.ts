@@ -3,6 +3,14 @@ import { SubmissionMarks } from '../submissions/submission-marks';
 
 /** The scope of claimed ticks in the marks table (see submission-marks.ts). */
 export const TASK_SCOPE = 'task';
+/** The scope of the marks that say a task is running now, one per task. */
+export const RUNNING_SCOPE = 'task-running';
+
+/**
+ * How long a run may hold its task before another instance may start it anyway: far longer
+ * than any run takes (seconds), so only a holder that died without giving it back loses it.
+ */
+export const RUN_LEASE_MS = 15 * 60_000;
 
 /**
  * How long a claimed tick is remembered. Far longer than instances' clocks can differ, so no
@@ -19,7 +27,9 @@ export type TickOutcome =
   /** This instance claimed it and the task threw (logged). */
   | 'failed'
   /** The claim could not be made (database unreachable): skipped, logged. */
-  | 'not-claimed';
+  | 'not-claimed'
+  /** This instance claimed the tick, but an earlier run of the task still runs: skipped. */
+  | 'still-running';
 
 /**
  * The minute a tick stands for, as an ISO string: the clock at the tick rounded down to the
@@ -65,6 +75,21 @@ export class OncePerTick {
       return 'not-claimed';
     }
     if (!claimed) return 'claimed-elsewhere';
+    // A run that takes longer than a minute must not meet the next minute's run (on this
+    // instance or another): both would find the same planned items and publish them twice.
+    let leased: boolean;
+    try {
+      leased = await this.marks.claimUnlessHeld(RUNNING_SCOPE, name, now + RUN_LEASE_MS);
+    } catch (error) {
+      this.strapi.log.error(
+        `[hub] Scheduled task "${name}" skipped: its run could not be registered: ${messageOf(error)}`,
+      );
+      return 'not-claimed';
+    }
+    if (!leased) {
+      this.strapi.log.warn(`[hub] Scheduled task "${name}" still runs; this tick is skipped.`);
+      return 'still-running';
+    }
     try {
       // The real clock, not the rounded minute: a planned publication is never early.
       await task(new Date(now));
@@ -72,6 +97,13 @@ export class OncePerTick {
     } catch (error) {
       this.strapi.log.error(`[hub] Scheduled task "${name}" failed: ${messageOf(error)}`);
       return 'failed';
+    } finally {
+      await this.marks.release(RUNNING_SCOPE, name).catch((error: unknown) => {
+        // Not given back: the lease runs out by itself after RUN_LEASE_MS.
+        this.strapi.log.warn(
+          `[hub] Scheduled task "${name}" could not be marked done: ${messageOf(error)}`,
+        );
+      });
     }
   }
 }

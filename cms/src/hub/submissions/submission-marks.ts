@@ -146,6 +146,17 @@ export class SubmissionMarks {
     return row ? tallyOf(row) : null;
   }
 
+  /**
+   * Claims a mark that another holder may have: true when it was free or its holder's time had
+   * run out (a crashed instance never gives its mark back). The expired mark is deleted first;
+   * of two claims at the same moment, the primary key still lets one win.
+   */
+  async claimUnlessHeld(scope: string, mark: string, expiresAt: number): Promise<boolean> {
+    await this.ensureTable();
+    await this.table().where({ scope, mark }).where('expires_at', '<=', this.now()).delete();
+    return this.claim(scope, mark, expiresAt);
+  }
+
   /** Gives a claimed mark back (the submission it was for could not be stored after all). */
   async release(scope: string, mark: string): Promise<void> {
     await this.ensureTable();
