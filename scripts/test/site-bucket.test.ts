@@ -488,7 +488,12 @@ describe('the publisher with a site bucket', () => {
     close: () => undefined,
   });
 
-  const publisherFor = (root: string, bucket: SiteBucket, builder?: SiteBuilder) => {
+  const publisherFor = (
+    root: string,
+    bucket: SiteBucket,
+    builder?: SiteBuilder,
+    log: (line: string) => void = () => undefined,
+  ) => {
     const publisher = new Publisher({
       root,
       siteDir,
@@ -499,10 +504,19 @@ describe('the publisher with a site bucket', () => {
       buildTimeoutMs: 60_000,
       siteBucket: bucket,
       builder: builder ?? builderOf({}),
-      log: () => undefined,
+      bucketRetryMs: 100,
+      log,
     });
     closers.push(() => publisher.close());
     return publisher;
+  };
+
+  const until = async (check: () => boolean, limitMs = 20_000) => {
+    const started = Date.now();
+    while (!check()) {
+      if (Date.now() - started > limitMs) throw new Error('not reached in time');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   };
 
   const EMPTY_FEED = '<rss><channel><title>Hub</title></channel></rss>';
@@ -567,16 +581,22 @@ describe('the publisher with a site bucket', () => {
     });
     await stopped.close();
     const bucket = siteBucket('publisher-unreachable-state', BUCKET, stopped.endpoint);
+    const lines: string[] = [];
     const publisher = publisherFor(
       root,
       bucket,
       builderOf({ 'index.html': PAGE('Gebouwd'), 'rss.xml': EMPTY_FEED }),
+      (line) => lines.push(line),
     );
     await publisher.load();
 
     const record = await publisher.build();
     expect(record.result).toBe('failed');
     expect(record.error).toMatch(/site bucket hub-site at .* could not be listed: .*ECONNREFUSED/);
+    // The bucket is behind (a take-down may not be out yet): it builds again by itself, later
+    // and later, without a notice from the CMS.
+    expect(lines).toContain('The site bucket is behind; building again in 0.1 s.');
+    await until(() => lines.includes('The site bucket is behind; building again in 0.2 s.'));
     expect(await publisher.releases.liveId()).toBe(ids[1]);
     // The failed build's folder is gone; the kept builds stay.
     expect(await publisher.releases.list()).toEqual(ids);

@@ -102,6 +102,12 @@ export interface PublisherOptions {
   siteBucket?: SiteBucket;
   /** What builds the releases (default: the build worker of `siteDir`). */
   builder?: SiteBuilder;
+  /**
+   * First wait before building again after the site bucket could not be updated (default 30 s,
+   * doubling up to 10 minutes): a take-down must reach the bucket without waiting for the next
+   * change in the CMS.
+   */
+  bucketRetryMs?: number;
   log: (line: string) => void;
 }
 
@@ -121,6 +127,8 @@ export class Publisher {
   /** Builds never overlap, whoever asks: two Astro builds share temporary folders. */
   private lock: Promise<unknown> = Promise.resolve();
   private lastImagePrune = 0;
+  /** A build planned because the site bucket is behind, and how many came before it. */
+  private bucketRetry: { timer?: NodeJS.Timeout; failures: number } = { failures: 0 };
 
   constructor(private readonly options: PublisherOptions) {
     this.releases = new Releases(options.root);
@@ -135,6 +143,25 @@ export class Publisher {
   close(): void {
     this.worker.close();
     this.options.siteBucket?.close();
+    clearTimeout(this.bucketRetry.timer);
+  }
+
+  /**
+   * After a failed upload to the site bucket: builds again after 30 s, 1, 2, 4 ... at most 10
+   * minutes, until an upload succeeds. The bucket may be behind the CMS until then (an
+   * unpublished page still online), so it must not wait for the next change.
+   */
+  private retryBucketLater(): void {
+    if (this.bucketRetry.timer) return;
+    const base = this.options.bucketRetryMs ?? 30_000;
+    const delay = Math.min(base * 2 ** this.bucketRetry.failures, 10 * 60_000);
+    this.bucketRetry.failures += 1;
+    this.options.log(`The site bucket is behind; building again in ${delay / 1000} s.`);
+    this.bucketRetry.timer = setTimeout(() => {
+      this.bucketRetry.timer = undefined;
+      this.queue.notify();
+    }, delay);
+    this.bucketRetry.timer.unref();
   }
 
   /**
@@ -232,9 +259,10 @@ export class Publisher {
         );
       } catch (error) {
         this.options.log(
-          `The site bucket could not be brought up to date with ${live}; the next build tries ` +
-            `again. ${error instanceof Error ? error.message : String(error)}`,
+          `The site bucket could not be brought up to date with ${live}. ` +
+            `${error instanceof Error ? error.message : String(error)}`,
         );
+        this.retryBucketLater();
       }
     });
   }
@@ -272,7 +300,13 @@ export class Publisher {
       // for what the bucket then holds).
       const bucket = this.options.siteBucket;
       if (bucket) {
-        upload = await bucket.sync(dir, id);
+        try {
+          upload = await bucket.sync(dir, id);
+        } catch (syncError) {
+          this.retryBucketLater();
+          throw syncError;
+        }
+        this.bucketRetry.failures = 0;
         this.options.log(`Build ${id}: ${uploaded(upload)}`);
       }
       await this.releases.activate(id);
