@@ -34,27 +34,34 @@ afterAll(async () => {
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
-/** A client of the local S3, to look into the bucket behind Strapi's back. */
-function bucketClient(server: LocalS3): S3Client {
-  return new S3Client({
+/** Runs `use` with a client of the local S3 (to look into the bucket behind Strapi's back). */
+async function withBucketClient<T>(server: LocalS3, use: (client: S3Client) => Promise<T>) {
+  const client = new S3Client({
     endpoint: server.endpoint,
     region: server.region,
     forcePathStyle: true,
     credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
   });
+  try {
+    return await use(client);
+  } finally {
+    client.destroy();
+  }
 }
 
 /** The bytes of the object with this key, read with the S3 API (not through a public URL). */
-async function objectBytes(server: LocalS3, key: string): Promise<Buffer> {
-  const object = await bucketClient(server).send(
-    new GetObjectCommand({ Bucket: BUCKET, Key: key }),
-  );
-  return Buffer.from(await object.Body!.transformToByteArray());
+function objectBytes(server: LocalS3, key: string): Promise<Buffer> {
+  return withBucketClient(server, async (client) => {
+    const object = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+    return Buffer.from(await object.Body!.transformToByteArray());
+  });
 }
 
-async function objectKeys(server: LocalS3): Promise<string[]> {
-  const listing = await bucketClient(server).send(new ListObjectsV2Command({ Bucket: BUCKET }));
-  return (listing.Contents ?? []).map((object) => object.Key!).sort();
+function objectKeys(server: LocalS3): Promise<string[]> {
+  return withBucketClient(server, async (client) => {
+    const listing = await client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
+    return (listing.Contents ?? []).map((object) => object.Key!).sort();
+  });
 }
 
 /** Uploads a file through Strapi's upload service, as the media library does. */
