@@ -14,7 +14,7 @@ import { startLocalS3, type LocalS3 } from './lib/local-s3';
 import { repoRoot } from './lib/paths';
 import { logLine } from './lib/processes';
 import { ensureSharedBuild } from './lib/shared-build';
-import { Supervisor } from './lib/supervisor';
+import { runSupervised, type Supervisor } from './lib/supervisor';
 import { startRoundRobinProxy, type RoundRobinProxy } from './scale/round-robin-proxy';
 import {
   SCALE_BUCKETS,
@@ -34,27 +34,7 @@ const proxyPort = Number(env.PORT ?? 1337);
 
 let s3: LocalS3 | undefined;
 let proxy: RoundRobinProxy | undefined;
-let stopping = false;
-const supervisor = new Supervisor({
-  log,
-  onGiveUp: (reason) => {
-    log(`${reason} Stopping everything: see the lines above for the cause.`);
-    void stopAll(1);
-  },
-});
-
-async function stopAll(exitCode: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    log('Stopping ...');
-    await supervisor.stopAll();
-    await proxy?.close();
-    await s3?.close();
-  }
-  process.exit(exitCode);
-}
-
-async function main(): Promise<void> {
+async function start(supervisor: Supervisor): Promise<void> {
   if (await ensureCmsEnv()) log('Wrote cms/.env with new random secrets (demo mode).');
   await ensureSharedBuild(log);
   await ensureAdminBuild(log);
@@ -94,9 +74,11 @@ async function main(): Promise<void> {
   log('Press Ctrl-C to stop.');
 }
 
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
-main().catch((error: unknown) => {
-  log(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
-  void stopAll(1);
+runSupervised({
+  log,
+  start,
+  cleanup: async () => {
+    await proxy?.close();
+    await s3?.close();
+  },
 });

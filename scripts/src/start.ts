@@ -11,7 +11,7 @@ import { ensureCmsEnv } from './lib/cms-env';
 import { cmsDir, scriptsDir, siteDir } from './lib/paths';
 import { logLine, startTypeScript } from './lib/processes';
 import { ensureSharedBuild } from './lib/shared-build';
-import { Supervisor, type Service } from './lib/supervisor';
+import { runSupervised, type Service } from './lib/supervisor';
 import { waitForFirstBuild, waitForStatus } from './lib/wait-for';
 
 const log = (line: string) => logLine('start', line);
@@ -114,37 +114,15 @@ const services: Service[] = [
   },
 ];
 
-let stopping = false;
-const supervisor = new Supervisor({
+runSupervised({
   log,
-  onGiveUp: (reason) => {
-    log(`${reason} Stopping everything: see the lines above for the cause.`);
-    void stopAll(1);
+  start: async (supervisor) => {
+    if (await ensureCmsEnv()) log('Wrote cms/.env with new random secrets (demo mode).');
+    await ensureSharedBuild(log);
+    // Loaded after ensureSharedBuild: it reads the S3 settings with the shared code.
+    siteMediaOrigins = (await import('./lib/media-origins')).siteMediaOrigins();
+    await ensureAdminBuild(log);
+    await supervisor.startAll(services);
+    log('Everything runs. Press Ctrl-C to stop.');
   },
-});
-
-async function stopAll(exitCode: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    log('Stopping ...');
-    await supervisor.stopAll();
-  }
-  process.exit(exitCode);
-}
-
-async function main(): Promise<void> {
-  if (await ensureCmsEnv()) log('Wrote cms/.env with new random secrets (demo mode).');
-  await ensureSharedBuild(log);
-  // Loaded after ensureSharedBuild: it reads the S3 settings with the shared code.
-  siteMediaOrigins = (await import('./lib/media-origins')).siteMediaOrigins();
-  await ensureAdminBuild(log);
-  await supervisor.startAll(services);
-  log('Everything runs. Press Ctrl-C to stop.');
-}
-
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
-main().catch((error: unknown) => {
-  log(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
-  void stopAll(1);
 });

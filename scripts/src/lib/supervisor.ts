@@ -142,3 +142,40 @@ export class Supervisor {
     }
   }
 }
+
+/**
+ * The life of a launcher (`npm start`, `npm run start:scale`): runs `start` with a supervisor,
+ * and stops everything, then `cleanup`, on Ctrl-C or SIGTERM (exit 0), when `start` fails or
+ * when a service keeps failing (exit 1, with the reason).
+ */
+export function runSupervised(options: {
+  log: (line: string) => void;
+  start: (supervisor: Supervisor) => Promise<void>;
+  /** What the launcher runs itself (not a child process), stopped after the services. */
+  cleanup?: () => Promise<void>;
+}): void {
+  const { log } = options;
+  let stopping = false;
+  const stopAll = async (exitCode: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      log('Stopping ...');
+      await supervisor.stopAll();
+      await options.cleanup?.();
+    }
+    process.exit(exitCode);
+  };
+  const supervisor = new Supervisor({
+    log,
+    onGiveUp: (reason) => {
+      log(`${reason} Stopping everything: see the lines above for the cause.`);
+      void stopAll(1);
+    },
+  });
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  options.start(supervisor).catch((error: unknown) => {
+    log(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    void stopAll(1);
+  });
+}
