@@ -17,9 +17,9 @@ import { startLocalS3, type LocalS3 } from '../src/lib/local-s3';
 import { getUndecoded, rawGet, rawRequest } from '../src/lib/raw-http';
 import { SiteBucket } from '../src/publisher/site-bucket';
 import { createStaticFront } from '../src/static-front/server';
+import { HOME, writeSiteFixture } from './site-fixture';
 
 const BUCKET = 'hub-site';
-const HOME = `<!doctype html><title>Home</title>${'<p>Samen tegen eenzaamheid.</p>'.repeat(100)}`;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-static-front-'));
 const closers: (() => unknown)[] = [];
@@ -49,20 +49,7 @@ async function listen(app: FastifyInstance): Promise<number> {
 /** A release written by hand, with the variants the exporter would write. */
 function makeRelease(): string {
   const dir = path.join(work, 'release');
-  const write = (file: string, content: string | Buffer) => {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  };
-  write('index.html', HOME);
-  // Recognisably different from what compressing HOME gives, as in the static server's test.
-  write('index.html.br', zlib.brotliCompressSync(`${HOME}<!-- br -->`));
-  write('index.html.gz', zlib.gzipSync(`${HOME}<!-- gz -->`));
-  write('404.html', '<!doctype html><title>Niet gevonden</title>');
-  write('nieuws/index.html', '<!doctype html><title>Nieuws</title>');
-  write('rss.xml', '<rss></rss>');
-  write('agenda.ics', 'BEGIN:VCALENDAR');
-  write('_astro/app.abc123.css', 'body{}');
-  write('_astro/photo.avif', 'AVIF');
+  writeSiteFixture(dir);
   return dir;
 }
 

@@ -8,13 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticServer } from '../src/static-server/server';
 import { getUndecoded, rawGet, rawRequest } from '../src/lib/raw-http';
+import { HOME, writeSiteFile, writeSiteFixture } from './site-fixture';
 
 let dir: string;
 let server: FastifyInstance;
 let base: string;
 let port: number;
-
-const HOME = `<!doctype html><title>Home</title>${'<p>Samen tegen eenzaamheid.</p>'.repeat(100)}`;
 
 /** Listens on a free port of 127.0.0.1; returns the port. */
 async function listen(app: FastifyInstance): Promise<number> {
@@ -24,22 +23,9 @@ async function listen(app: FastifyInstance): Promise<number> {
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-static-'));
-  const write = (file: string, content: string | Buffer) => {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  };
-  write('index.html', HOME);
-  // The variants the exporter writes: recognisably different from what compressing HOME gives.
-  write('index.html.br', zlib.brotliCompressSync(`${HOME}<!-- br -->`));
-  write('index.html.gz', zlib.gzipSync(`${HOME}<!-- gz -->`));
-  write('404.html', '<!doctype html><title>Niet gevonden</title>');
-  write('nieuws/index.html', '<!doctype html><title>Nieuws</title>');
-  write('rss.xml', '<rss></rss>');
-  write('agenda.ics', 'BEGIN:VCALENDAR');
-  write('_astro/app.abc123.css', 'body{}');
-  write('_astro/photo.avif', 'AVIF');
-  write('_astro/photo.webp', 'WEBP');
-  write('nieuws/_astro/not-an-asset.css', 'p{}');
+  writeSiteFixture(dir);
+  writeSiteFile(dir, '_astro/photo.webp', 'WEBP');
+  writeSiteFile(dir, 'nieuws/_astro/not-an-asset.css', 'p{}');
   fs.writeFileSync(path.join(os.tmpdir(), 'secret.txt'), 'geheim');
   // A link inside the site that leads out of it.
   fs.symlinkSync(os.tmpdir(), path.join(dir, 'naar-buiten'));
