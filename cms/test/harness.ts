@@ -25,6 +25,18 @@ export interface TestCms {
 
 const secret = () => randomBytes(24).toString('base64');
 
+/** Fresh values for every secret a CMS needs; several instances given the same set trust each other. */
+export function randomCmsSecrets(): Record<string, string> {
+  return {
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+}
+
 /** When DATABASE_URL is set, the suite runs on PostgreSQL, each test file in a throwaway database. */
 async function createThrowawayPostgres(
   serverUrl: string,
@@ -90,12 +102,7 @@ export async function bootTestCms(extraEnv: Record<string, string> = {}): Promis
     PORT: '0',
     LOG_LEVEL: 'warn',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...randomCmsSecrets(),
     SITE_BUILD_TOKEN_FILE: path.join(workDir, 'site-build-token'),
     PUBLIC_DIR: path.join(workDir, 'public'),
     // The scheduled tasks would act on the real clock; tests call them with a clock of their own.

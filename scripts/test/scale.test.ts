@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomCmsSecrets } from '../../cms/test/harness';
 import { startLocalS3, type LocalS3 } from '../src/lib/local-s3';
 import { stopProcess } from '../src/lib/processes';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../src/scale/round-robin-proxy';
@@ -167,7 +168,6 @@ beforeAll(async () => {
     Array.from({ length: 5 }, freePort),
   );
   const webhookUrl = await startRecorder(() => `http://127.0.0.1:${publisherPort}`);
-  const secret = () => randomBytes(24).toString('base64');
   layout = {
     databaseUrl,
     s3,
@@ -180,12 +180,7 @@ beforeAll(async () => {
     webhookUrl,
     cmsEnv: {
       // Both instances must share the secrets: an admin session made at one is used at the other.
-      APP_KEYS: `${secret()},${secret()}`,
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
+      ...randomCmsSecrets(),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       SUBMISSION_RATE_LIMIT: `${RATE_LIMIT}/10`,
