@@ -19,3 +19,4 @@ export * from './validation/accessibility';
 export * from './readability/editor-advice';
 export * from './preview/preview-types';
 export * from './storage/s3-settings';
+export * from './publishing/build-report';
