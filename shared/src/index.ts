@@ -20,3 +20,5 @@ export * from './readability/editor-advice';
 export * from './preview/preview-types';
 export * from './storage/s3-settings';
 export * from './publishing/build-report';
+export * from './publishing/publisher-status';
+export * from './publishing/explain-build';
