@@ -22,3 +22,5 @@ export * from './storage/s3-settings';
 export * from './publishing/build-report';
 export * from './publishing/publisher-status';
 export * from './publishing/explain-build';
+export * from './publishing/publication-state';
+export * from './publishing/item-path';
