@@ -13,6 +13,8 @@ export default () => {
     'strapi::errors',
     // TRACE and other methods no route uses: 405, not the router's 501.
     'global::method-guard',
+    // GET /metrics for Prometheus, with the publisher's secret (see the middleware).
+    'global::metrics',
     {
       name: 'strapi::security',
       config: {

@@ -1,8 +1,14 @@
 import type { Context, Next } from 'koa';
-import { SUBMISSION_FORMS, SUBMISSION_MAX_BODY_BYTES, SUBMISSIONS_API_PATH } from '@hub/shared';
+import {
+  SUBMISSION_FORMS,
+  SUBMISSION_MAX_BODY_BYTES,
+  SUBMISSIONS_API_PATH,
+  type SubmissionKind,
+} from '@hub/shared';
 import type { Core } from '@strapi/strapi';
 import { requestBudgetKey } from '../hub/submissions/client-address';
 import { isCrossSitePost } from '../hub/submissions/cross-site';
+import { cmsMetrics, type SubmissionRefusal } from '../hub/metrics/cms-metrics';
 import { submissionDesk } from '../hub/submissions/desk-instance';
 import { readBodyAtMost, replayedRequest } from '../hub/submissions/read-body';
 import {
@@ -20,12 +26,20 @@ declare const strapi: Core.Strapi;
 const formAt = (path: string) =>
   Object.values(SUBMISSION_FORMS).find((form) => path.replace(/\/$/, '') === form.endpoint);
 
+/** The kind of form an endpoint takes, or 'unknown' for a path no form posts to. */
+const kindAt = (path: string) =>
+  (Object.entries(SUBMISSION_FORMS).find(
+    ([, form]) => path.replace(/\/$/, '') === form.endpoint,
+  )?.[0] ?? 'unknown') as SubmissionKind | 'unknown';
+
 async function refuse(
   ctx: Context,
   status: number,
+  reason: SubmissionRefusal,
   message: string,
   options: { retryAfter?: number; linkToForm?: boolean } = {},
 ) {
+  cmsMetrics().refused(kindAt(ctx.path), reason);
   ctx.status = status;
   ctx.set('Cache-Control', 'no-store');
   if (options.retryAfter) ctx.set('Retry-After', String(options.retryAfter));
@@ -56,21 +70,21 @@ export default () => async (ctx: Context, next: Next) => {
   const retryAfter = await desk.countAttempt(requestBudgetKey(ctx, desk.settings.trustedProxies));
   if (retryAfter > 0) {
     const minutes = Math.ceil(desk.settings.attemptLimit.windowMs / 60_000);
-    return refuse(ctx, 429, MESSAGES.tooManyAttempts(minutes), { retryAfter });
+    return refuse(ctx, 429, 'too-many-attempts', MESSAGES.tooManyAttempts(minutes), { retryAfter });
   }
   const source = { origin: ctx.get('Origin'), fetchSite: ctx.get('Sec-Fetch-Site') };
   if (isCrossSitePost(source, desk.settings.siteOrigin)) {
-    return refuse(ctx, 403, MESSAGES.crossSite, { linkToForm: true });
+    return refuse(ctx, 403, 'cross-site', MESSAGES.crossSite, { linkToForm: true });
   }
   if (Number(ctx.get('Content-Length') || 0) > SUBMISSION_MAX_BODY_BYTES) {
-    return refuse(ctx, 413, MESSAGES.tooLarge);
+    return refuse(ctx, 413, 'too-large', MESSAGES.tooLarge);
   }
   const encoding = ctx.get('Content-Encoding').trim().toLowerCase();
   if (
     !ctx.is('application/json', 'application/x-www-form-urlencoded') ||
     !/^(identity)?$/.test(encoding)
   ) {
-    return refuse(ctx, 415, MESSAGES.wrongType);
+    return refuse(ctx, 415, 'wrong-type', MESSAGES.wrongType);
   }
 
   const original = ctx.req;
@@ -79,16 +93,16 @@ export default () => async (ctx: Context, next: Next) => {
     body = await readBodyAtMost(original, SUBMISSION_MAX_BODY_BYTES);
   } catch {
     // The client went away; nobody reads this answer.
-    return refuse(ctx, 400, MESSAGES.unreadable);
+    return refuse(ctx, 400, 'unreadable', MESSAGES.unreadable);
   }
-  if (body === 'too-large') return refuse(ctx, 413, MESSAGES.tooLarge);
+  if (body === 'too-large') return refuse(ctx, 413, 'too-large', MESSAGES.tooLarge);
   ctx.req = replayedRequest(original, body);
   try {
     await next();
   } catch (error) {
     const status = (error as { status?: number }).status ?? 500;
-    if (status === 413) return refuse(ctx, 413, MESSAGES.tooLarge);
-    if (status >= 400 && status < 500) return refuse(ctx, 400, MESSAGES.unreadable);
+    if (status === 413) return refuse(ctx, 413, 'too-large', MESSAGES.tooLarge);
+    if (status >= 400 && status < 500) return refuse(ctx, 400, 'unreadable', MESSAGES.unreadable);
     throw error;
   } finally {
     ctx.req = original;

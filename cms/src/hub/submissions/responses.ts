@@ -9,6 +9,7 @@ import {
   type SubmissionFormState,
 } from '@hub/shared';
 import type { TokenProblem } from './form-token';
+import type { SubmissionRefusal } from '../metrics/cms-metrics';
 
 export type { TokenProblem } from './form-token';
 
@@ -23,7 +24,15 @@ export interface SubmissionAnswer {
   tokenProblem?: TokenProblem;
   /** Seconds, for a 429. */
   retryAfter?: number;
+  /** Why it was refused (for the metrics); unset for a submission that was stored. */
+  reason?: SubmissionRefusal;
 }
+
+/** The answer, marked as a refusal for `reason`. */
+export const refused = (reason: SubmissionRefusal, answer: SubmissionAnswer): SubmissionAnswer => ({
+  ...answer,
+  reason,
+});
 
 export const MESSAGES = {
   thanks: 'Bedankt! De redactie bekijkt je aanmelding en neemt zo nodig contact met je op.',

@@ -10,7 +10,7 @@ import {
 import { FormTokens } from './form-token';
 import { AddressBudget } from './address-budget';
 import { SubmissionMarks } from './submission-marks';
-import { MESSAGES, formError, type SubmissionAnswer } from './responses';
+import { MESSAGES, formError, refused, type SubmissionAnswer } from './responses';
 import type { SubmissionSettings } from './settings';
 import { submissionDraft } from './to-draft';
 import { notifyEditors } from './notify-editors';
@@ -116,10 +116,10 @@ export class SubmissionDesk {
   /** `address` is the budget key of the sender (see budgetKey). */
   async receive(kind: SubmissionKind, body: unknown, address: string): Promise<SubmissionAnswer> {
     const retryAfter = await this.budgetAnswer(this.limiter.retryAfterSeconds(address));
-    if (retryAfter === null) return formError(500, MESSAGES.notSaved);
-    if (retryAfter > 0) return this.tooMany(retryAfter);
+    if (retryAfter === null) return refused('not-saved', formError(500, MESSAGES.notSaved));
+    if (retryAfter > 0) return refused('too-many', this.tooMany(retryAfter));
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return formError(400, MESSAGES.unreadable);
+      return refused('unreadable', formError(400, MESSAGES.unreadable));
     }
     const token = this.tokens.read(sentField(body, SUBMISSION_TOKEN_FIELD));
     const honeypot = sentField(body, SUBMISSION_HONEYPOT_FIELD);
@@ -128,15 +128,16 @@ export class SubmissionDesk {
       await this.limiter.record(address).catch(() => undefined);
       if (token.ok) await this.claim(token.id, token.expiresAt).catch(() => undefined);
       this.strapi.log.info(`[hub] A submission filled in the honeypot; nothing was stored.`);
-      return { status: 201, message: MESSAGES.thanks };
+      return refused('honeypot', { status: 201, message: MESSAGES.thanks });
     }
     // Checked together, so one answer names every problem: a form sent without JavaScript has
     // no token yet, and is answered with its fields checked and a token to send it again.
     const result = validateSubmission(SUBMISSION_FORMS[kind], body);
     if (!token.ok) {
-      return { status: 400, errors: result.ok ? [] : result.errors, tokenProblem: token.problem };
+      const errors = result.ok ? [] : result.errors;
+      return refused('token', { status: 400, errors, tokenProblem: token.problem });
     }
-    if (!result.ok) return { status: 400, errors: result.errors };
+    if (!result.ok) return refused('invalid', { status: 400, errors: result.errors });
 
     // Only now is the token used up: one INSERT, so of two posts with it exactly one gets on.
     let claimed: boolean;
@@ -145,19 +146,19 @@ export class SubmissionDesk {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.strapi.log.error(`[hub] A form token could not be claimed: ${message}`);
-      return formError(500, MESSAGES.notSaved);
+      return refused('not-saved', formError(500, MESSAGES.notSaved));
     }
-    if (!claimed) return { status: 409, errors: [], tokenProblem: 'used' };
+    if (!claimed) return refused('token-used', { status: 409, errors: [], tokenProblem: 'used' });
     // Checked and counted in one statement, before the draft is stored: submissions sent at the
     // same moment, to any instance, cannot all slip under the limit while the first are saved.
     const wait = await this.budgetAnswer(this.limiter.take(address));
     if (wait === null) {
       await this.release(token.id);
-      return formError(500, MESSAGES.notSaved);
+      return refused('not-saved', formError(500, MESSAGES.notSaved));
     }
     if (wait > 0) {
       await this.release(token.id);
-      return this.tooMany(wait);
+      return refused('too-many', this.tooMany(wait));
     }
     const data = submissionDraft(kind, result.values, new Date());
     const uid = CONTENT_TYPES[kind];
@@ -169,7 +170,7 @@ export class SubmissionDesk {
       this.strapi.log.error(`[hub] A valid ${kind} submission could not be stored: ${message}`);
       // The token is given back: the person can send the same form again later.
       await this.release(token.id);
-      return formError(500, MESSAGES.notSaved);
+      return refused('not-saved', formError(500, MESSAGES.notSaved));
     }
     // Not awaited: the person who sent the form never waits for a mail server.
     void notifyEditors(this.strapi, this.settings.notifyTo, {

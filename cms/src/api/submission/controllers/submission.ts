@@ -11,6 +11,7 @@ import {
   type SubmissionAnswer,
 } from '../../../hub/submissions/responses';
 import { submissionDesk } from '../../../hub/submissions/desk-instance';
+import { cmsMetrics } from '../../../hub/metrics/cms-metrics';
 import type { Core } from '@strapi/strapi';
 
 declare const strapi: Core.Strapi;
@@ -56,7 +57,10 @@ async function receive(ctx: Context, kind: SubmissionKind) {
   const desk = submissionDesk();
   const address = requestBudgetKey(ctx, desk.settings.trustedProxies);
   const body: unknown = ctx.request.body;
-  await answer(ctx, kind, body, await desk.receive(kind, body, address));
+  const result = await desk.receive(kind, body, address);
+  if (result.reason) cmsMetrics().refused(kind, result.reason);
+  else cmsMetrics().accepted(kind);
+  await answer(ctx, kind, body, result);
 }
 
 export default {
