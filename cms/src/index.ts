@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { registerContentValidation } from './hub/content-validation';
 import { runBootstrap } from './hub/bootstrap';
+import { registerPublicationRoutes } from './hub/publication/publication-routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentValidation(strapi);
+    registerPublicationRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

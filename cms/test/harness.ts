@@ -91,7 +91,10 @@ if (serverDatabaseUrl) process.env.HUB_TEST_DATABASE_SERVER_URL = serverDatabase
  * Boots the compiled CMS (see global-setup.ts) on a fresh database: a temporary SQLite file,
  * or a throwaway PostgreSQL database when DATABASE_URL is set.
  */
-export async function bootTestCms(extraEnv: Record<string, string> = {}): Promise<TestCms> {
+export async function bootTestCms(
+  extraEnv: Record<string, string> = {},
+  options: { serveAdminPanel?: boolean } = {},
+): Promise<TestCms> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-cms-test-'));
   fs.mkdirSync(path.join(workDir, 'public', 'uploads'), { recursive: true });
   const postgres = serverDatabaseUrl ? await createThrowawayPostgres(serverDatabaseUrl) : null;
@@ -127,7 +130,8 @@ export async function bootTestCms(extraEnv: Record<string, string> = {}): Promis
     appDir,
     distDir,
     autoReload: false,
-    serveAdminPanel: false,
+    // The admin panel needs its build (scripts/src/lib/admin-build.ts); most tests use the API only.
+    serveAdminPanel: options.serveAdminPanel ?? false,
   }).load();
   await strapi.listen();
   const { port } = strapi.server.httpServer.address() as AddressInfo;

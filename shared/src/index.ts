@@ -24,3 +24,4 @@ export * from './publishing/publisher-status';
 export * from './publishing/explain-build';
 export * from './publishing/publication-state';
 export * from './publishing/item-path';
+export * from './publishing/admin-answers';

@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { EditorAdvicePanel } from './editor-advice-panel';
+import { PublicationPanel } from './publication/publication-panel';
 
 export default {
   config: {
@@ -9,9 +10,17 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
+  register(app: StrapiApp) {
+    // On the home page: is the public site up to date, and if not, why (see publication/).
+    app.widgets.register({
+      id: 'publicatie',
+      title: { id: 'hub.widget.publicatie', defaultMessage: 'Publicatie' },
+      component: async () => (await import('./publication/publication-widget')).PublicationWidget,
+    });
+  },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager')
       .apis as ContentManagerPlugin['config']['apis'];
-    contentManager.addEditViewSidePanel([EditorAdvicePanel]);
+    contentManager.addEditViewSidePanel([PublicationPanel, EditorAdvicePanel]);
   },
 };
