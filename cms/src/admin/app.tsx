@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { Earth } from '@strapi/icons';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { EditorAdvicePanel } from './editor-advice-panel';
 import { PublicationPanel } from './publication/publication-panel';
@@ -14,6 +15,7 @@ export default {
     // On the home page: is the public site up to date, and if not, why (see publication/).
     app.widgets.register({
       id: 'publicatie',
+      icon: Earth,
       title: { id: 'hub.widget.publicatie', defaultMessage: 'Publicatie' },
       component: async () => (await import('./publication/publication-widget')).PublicationWidget,
     });
