@@ -96,15 +96,31 @@ async function checkSubmissionThroughSite(buildToken: string): Promise<void> {
 const ADMIN = { email: 'rookproef@example.org', password: 'Rookproef2026!' };
 
 /**
- * The editor's readability panel in the real admin: it scores the article being edited, and
- * changes while the editor types (a long, hard sentence makes it say so).
+ * The real admin: the home page's Publicatie widget says since when the site is live; an
+ * article's panel says it is on the site; the editor's readability panel scores the article
+ * being edited, and changes while the editor types (a long, hard sentence makes it say so).
  */
 async function checkEditorPanel(): Promise<void> {
   let admin: AdminSession | undefined;
   try {
     admin = await openAdmin(base, ADMIN.email, ADMIN.password);
+    // The home page's Publicatie widget: the first build is live.
+    await admin.open('/');
+    const widget = admin.page.locator('[data-hub-publication-state="live"]');
+    await widget.waitFor({ timeout: 30_000 });
+    check(
+      /Live sinds \d{1,2} [a-z]+ \d{4}/.test((await widget.textContent()) ?? ''),
+      'the admin home page shows the Publicatie widget: "Live sinds" and a time',
+    );
     await admin.open('/content-manager/collection-types/api::article.article');
     await admin.page.locator('tbody tr').first().click();
+    // Every demo article is published before the first build, so it is on the site.
+    const panel = admin.page.locator('[data-hub-publication-panel="on-site"]');
+    await panel.waitFor({ timeout: 30_000 });
+    check(
+      ((await panel.textContent()) ?? '').includes('Staat op de site sinds'),
+      'a published article\'s panel says "Staat op de site sinds"',
+    );
     const before = await editorAdviceText(admin.page);
     check(
       /Taalniveau/.test(before) && /Flesch-Douma/.test(before),
@@ -123,7 +139,10 @@ async function checkEditorPanel(): Promise<void> {
       'the panel follows the typing: a long sentence and a hard word appear',
     );
   } catch (error) {
-    check(false, `the admin's B1 panel: ${error instanceof Error ? error.message : String(error)}`);
+    check(
+      false,
+      `the admin's widget and panels: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     await admin?.browser.close();
   }

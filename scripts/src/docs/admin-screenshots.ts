@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { openAdmin } from '../lib/admin-browser';
 import { repoRoot } from '../lib/paths';
 
@@ -24,6 +24,17 @@ fs.mkdirSync(outDir, { recursive: true });
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(800);
   await page.screenshot({ path: path.join(outDir, `${name}.png`) });
+  console.log(`docs/handleiding/afbeeldingen/${name}.png`);
+};
+
+/** A screenshot of one part of the page, with a margin around it. */
+const shotOf = async (page: Page, part: Locator, name: string) => {
+  const box = await part.boundingBox();
+  if (!box) throw new Error(`${name}: the part to show is not on the page`);
+  await page.screenshot({
+    path: path.join(outDir, `${name}.png`),
+    clip: { x: box.x - 24, y: box.y - 24, width: box.width + 48, height: box.height + 48 },
+  });
   console.log(`docs/handleiding/afbeeldingen/${name}.png`);
 };
 
@@ -63,19 +74,17 @@ try {
     );
   const panel = page.locator('[data-hub-editor-advice]');
   await panel.getByText('Lange zinnen').waitFor();
-  const box = await panel.boundingBox();
-  if (box) {
-    await page.screenshot({
-      path: path.join(outDir, '05-b1-check-paneel.png'),
-      clip: { x: box.x - 24, y: box.y - 24, width: box.width + 48, height: box.height + 48 },
-    });
-    console.log('docs/handleiding/afbeeldingen/05-b1-check-paneel.png');
-  }
+  await shotOf(page, panel, '05-b1-check-paneel');
 
   await open('/content-manager/collection-types/api::article.article');
   await page.locator('tbody tr').first().click();
   await page.locator('[data-hub-editor-advice]').waitFor();
   await shot(page, '04-bericht-met-b1-check');
+
+  // The document's "Op de website" panel: a demo article is on the site.
+  const onSite = page.locator('[data-hub-publication-panel="on-site"]');
+  await onSite.waitFor({ timeout: 30_000 });
+  await shotOf(page, onSite, '13-op-de-website');
 
   await page.getByText('Publiceren op', { exact: true }).scrollIntoViewIfNeeded();
   await shot(page, '06-plannen');
@@ -101,6 +110,13 @@ try {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(3000);
   await shot(page, '11-voorbeeld');
+
+  // The home page's Publicatie widget.
+  await open('/');
+  await closeBanners();
+  const widget = page.locator('[data-hub-publication]');
+  await widget.waitFor({ timeout: 30_000 });
+  await shotOf(page, widget, '12-publicatie');
 } finally {
   await admin.browser.close();
 }
