@@ -483,6 +483,7 @@ describe('the publisher with a site bucket', () => {
         images: { encoded: 0, reused: 0 },
         compressed: { made: 0, linked: 0 },
         seconds: { fetch: 0, render: 0, images: 0, search: 0, compress: 0 },
+        warnings: [],
       };
     },
     close: () => undefined,

@@ -4,14 +4,14 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { createHash } from 'node:crypto';
 import type { CmsConnection } from '../src/loaders/cms-client';
-import { CmsSnapshot, loadHub } from '../src/loaders/hub-loader';
+import { CmsSnapshot, loadHubWithWarnings } from '../src/loaders/hub-loader';
 import type { Hub } from '../src/lib/data';
 import type { ImageRequest, SitePath } from '../src/renderer/types';
 import type { CompiledSite } from './renderer';
 import { writeImages, type ImageStats } from './site-images';
 import { Precompressor } from './precompress';
 import { writeSitemap } from './sitemap';
-import { SUBMISSION_THANKS_PATH } from '@hub/shared';
+import { SUBMISSION_THANKS_PATH, type BuildWarning } from '@hub/shared';
 
 /** What one export made, for logs and benchmarks. */
 export interface ExportStats {
@@ -29,6 +29,20 @@ export interface ExportStats {
    * for compression at the end (most of it runs on other threads while rendering).
    */
   seconds: { fetch: number; render: number; images: number; search: number; compress: number };
+  /**
+   * What the build went around instead of failing: images whose file is gone from the media
+   * storage, left out of every page (see site/src/loaders/missing-media.ts). The publisher
+   * keeps them with the build.
+   */
+  warnings: BuildWarning[];
+}
+
+/** A warning as one line of the build's log (English, for operators). */
+export function warningLine(warning: BuildWarning): string {
+  const items = warning.items
+    .map((item) => `${item.type} "${item.title}" (${item.documentId})`)
+    .join(', ');
+  return `Warning: the image ${warning.file} (${warning.url}) is gone from the media storage; built without it: ${items}.`;
 }
 
 /** What a build remembers of one path, so the next build can tell whether it changed. */
@@ -125,7 +139,8 @@ export async function exportSite(options: {
   const connection = JSON.stringify(options.connection);
   if (memory.cms?.connection !== connection)
     memory.cms = { connection, snapshot: new CmsSnapshot() };
-  const hub = await loadHub(options.connection, memory.cms.snapshot);
+  const { hub, warnings } = await loadHubWithWarnings(options.connection, memory.cms.snapshot);
+  for (const warning of warnings) console.warn(warningLine(warning));
   const fetchSeconds = since(started);
 
   started = performance.now();
@@ -206,6 +221,8 @@ export async function exportSite(options: {
     if (!request) throw new Error(`A page refers to ${imagePath}, which no page asked to make.`);
     return request;
   });
+  // An image whose file was deleted after the CMS was asked (above) fails here; the next
+  // build's check finds it, and builds without it.
   const images = await writeImages(requests, outDir, options.imageCacheDir);
   const imageSeconds = since(started);
 
@@ -239,5 +256,6 @@ export async function exportSite(options: {
       search: searchSeconds,
       compress: compressSeconds,
     },
+    warnings,
   };
 }

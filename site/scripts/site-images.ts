@@ -29,6 +29,13 @@ const transform = (sharpService as unknown as { transform: Transform }).transfor
 // The sharp service reads its settings from Astro's image config; ours are Astro's defaults.
 const imageConfig = { service: { entrypoint: 'astro/assets/services/sharp', config: {} } };
 
+/**
+ * Reads an image's original. Files gone from the media storage were left out by the loader
+ * already (the CMS's check, see site/src/loaders/missing-media.ts), so a 404 here means the
+ * file was deleted between that check and this fetch: a rare race that still fails this build
+ * (the site stays as it was); the next build's check finds the file missing and builds without
+ * it. Not worth a request per image to avoid.
+ */
 async function fetchOriginal(src: string): Promise<Uint8Array> {
   const response = await fetch(src, { signal: AbortSignal.timeout(60_000) });
   if (!response.ok) {

@@ -21,6 +21,14 @@ export const PAGE_SIZE = 100;
 /** A build-stopping problem with the CMS, with a message that names the URL and the cause. */
 export class CmsError extends Error {
   override name = 'CmsError';
+
+  /** @param status the CMS's HTTP status, when it answered at all */
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Reads a CMS API path (below /api) as JSON, with clear errors for every way it can fail. */
@@ -44,10 +52,14 @@ export async function getJson(connection: CmsConnection, path: string): Promise<
   if (response.status === 401 || response.status === 403) {
     throw new CmsError(
       `The CMS at ${url} refused the build token (${response.status}). Set SITE_BUILD_TOKEN to a valid read-only API token, or let the CMS write one to cms/.tmp/site-build-token.`,
+      response.status,
     );
   }
   if (!response.ok) {
-    throw new CmsError(`The CMS at ${url} answered ${response.status} ${response.statusText}.`);
+    throw new CmsError(
+      `The CMS at ${url} answered ${response.status} ${response.statusText}.`,
+      response.status,
+    );
   }
   try {
     return await response.json();

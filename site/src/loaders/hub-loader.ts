@@ -1,4 +1,14 @@
-import type { Action, Article, GoodPractice, HubEvent, Page, Partner, Term } from '@hub/shared';
+import type {
+  Action,
+  Article,
+  BuildWarning,
+  ContentTypeKey,
+  GoodPractice,
+  HubEvent,
+  Page,
+  Partner,
+  Term,
+} from '@hub/shared';
 import type { Hub } from '../lib/data';
 import {
   fetchCollection,
@@ -18,8 +28,10 @@ import {
   mapPartner,
   mapSiteSettings,
   mapTerm,
+  mediaUrl,
   type MapContext,
 } from './mappers';
+import { fetchMediaCheck, MissingImages, type MediaCheck } from './missing-media';
 import { COLLECTION_QUERIES, SITE_QUERY } from './queries';
 
 type Raw = Record<string, unknown>;
@@ -40,6 +52,19 @@ const POPULATES: Record<CollectionName, CollectionName[]> = {
   themes: [],
   targetGroups: [],
   districts: [],
+};
+
+/** The content type of each collection's items, for the build's warnings. */
+const TYPE_OF: Record<CollectionName, ContentTypeKey> = {
+  articles: 'article',
+  practices: 'good-practice',
+  events: 'event',
+  partners: 'partner',
+  actions: 'action',
+  pages: 'page',
+  themes: 'theme',
+  targetGroups: 'target-group',
+  districts: 'district',
 };
 
 /**
@@ -177,11 +202,33 @@ export async function loadHub(
   connection: CmsConnection,
   snapshot: CmsSnapshot = new CmsSnapshot(),
 ): Promise<Hub> {
-  const [raw] = await Promise.all([
+  return (await loadHubWithWarnings(connection, snapshot)).hub;
+}
+
+/** The hub of one build, and what the build went around to make it. */
+export interface LoadedHub {
+  hub: Hub;
+  /** One per media file that is gone from the media storage, naming the items that used it. */
+  warnings: BuildWarning[];
+}
+
+/**
+ * As loadHub, and asks the CMS which media files are gone from the media storage: images
+ * whose file is gone are left out (as if none were set; an image in rich text is dropped) and
+ * come back as warnings, instead of failing the build on the first one. Asked on every build,
+ * incremental reads too, since deleting a file changes nothing the snapshot sees. The
+ * snapshot's items stay as the CMS sent them: a later build may find the file back.
+ */
+export async function loadHubWithWarnings(
+  connection: CmsConnection,
+  snapshot: CmsSnapshot = new CmsSnapshot(),
+): Promise<LoadedHub> {
+  const [raw, , check] = await Promise.all([
     fetchSingle(connection, SITE_QUERY),
     refresh(connection, snapshot),
+    fetchMediaCheck(connection),
   ]);
-  return hubOf(connection, raw, snapshot.items);
+  return hubOf(connection, raw, snapshot.items, check);
 }
 
 /** One document whose draft a preview shows instead of its published version. */
@@ -200,10 +247,12 @@ export async function loadPreviewHub(
   target: PreviewTarget,
   snapshot: CmsSnapshot = new CmsSnapshot(),
 ): Promise<{ hub: Hub; draft: Raw } | null> {
-  const [raw, draft] = await Promise.all([
+  const [raw, draft, , check] = await Promise.all([
     fetchSingle(connection, SITE_QUERY),
     fetchDraft(connection, COLLECTION_QUERIES[target.collection], target.documentId),
     refresh(connection, snapshot),
+    // A draft's image may be gone as well: the preview shows the page without it, as the site would.
+    fetchMediaCheck(connection),
   ]);
   if (!draft) return null;
   // A draft has no publication date: it is shown as if it were published now.
@@ -213,18 +262,26 @@ export async function loadPreviewHub(
     target.collection,
     new Map(items.get(target.collection)).set(target.documentId, asPublished),
   );
-  return { hub: hubOf(connection, raw, items), draft: asPublished };
+  return { hub: hubOf(connection, raw, items, check).hub, draft: asPublished };
 }
 
-/** The hub from the site settings and the items read, in domain types and in page order. */
+/**
+ * The hub from the site settings and the items read, in domain types and in page order, with
+ * the images whose file is missing (per `check`) left out, and a warning for each of those.
+ */
 function hubOf(
   connection: CmsConnection,
   raw: unknown,
   items: ReadonlyMap<CollectionName, ReadonlyMap<string, Raw>>,
-): Hub {
+  check: MediaCheck,
+): LoadedHub {
   const context: MapContext = { cmsUrl: connection.url };
+  const missing = new MissingImages(check, (url) => mediaUrl(url, context));
+  // Each item gets its own decision, so a warning can name the items that used the file.
+  const contextOf = (name: CollectionName, item: Raw): MapContext =>
+    missing.any ? { ...context, dropMedia: missing.dropFor(TYPE_OF[name], item) } : context;
   const map = <T>(name: CollectionName, mapper: (raw: Raw, context: MapContext) => T): T[] =>
-    [...(items.get(name)?.values() ?? [])].map((item) => mapper(item, context));
+    [...(items.get(name)?.values() ?? [])].map((item) => mapper(item, contextOf(name, item)));
   const articles = map<Article>('articles', mapArticle);
   const practices = map<GoodPractice>('practices', mapGoodPractice);
   const events = map<HubEvent>('events', mapEvent);
@@ -238,7 +295,7 @@ function hubOf(
       `The CMS at ${connection.url} returned no published articles, good practices or events; refusing to build an empty site.`,
     );
   }
-  return {
+  const hub: Hub = {
     builtAt: new Date(),
     cmsUrl: connection.url,
     settings: mapSiteSettings(raw as Raw),
@@ -252,4 +309,5 @@ function hubOf(
     targetGroups: map<Term>('targetGroups', mapTerm).sort(byName),
     districts: map('districts', mapDistrict).sort(byName),
   };
+  return { hub, warnings: missing.warnings() };
 }

@@ -20,6 +20,7 @@ import {
   type Term,
   safeUrl,
 } from '@hub/shared';
+import type { DropMedia } from './missing-media';
 
 /**
  * Mappers from Strapi's REST shape to the domain types in @hub/shared. The only code besides
@@ -32,6 +33,12 @@ type Raw = Record<string, unknown>;
 /** Context every mapper needs: the CMS URL, to make media URLs absolute. */
 export interface MapContext {
   cmsUrl: string;
+  /**
+   * Whether an image is left out because its file is gone from the media storage (see
+   * missing-media.ts): it is then mapped as if none were set, and a rich-text image block is
+   * dropped, so no page refers to it. Without it, every image is kept.
+   */
+  dropMedia?: DropMedia;
 }
 
 /** An item from the CMS that cannot be shown as it is. */
@@ -87,8 +94,16 @@ function list(value: unknown): Raw[] {
     : [];
 }
 
-function blocks(value: unknown): RichText {
-  return Array.isArray(value) ? (value as RichText) : [];
+/** Rich text, without the image blocks whose file is gone (a new array; the CMS's stays as is). */
+function blocks(value: unknown, context?: MapContext): RichText {
+  if (!Array.isArray(value)) return [];
+  if (!context?.dropMedia) return value as RichText;
+  const { dropMedia } = context;
+  return (value as RichText).filter((block) => {
+    const image = block?.type === 'image' ? (block.image as Raw | null | undefined) : undefined;
+    const url = optional(image, 'url');
+    return !image || !url || !dropMedia(mediaUrl(url, context), image);
+  });
 }
 
 /** Makes a CMS media URL ("/uploads/x.jpg") absolute. */
@@ -104,6 +119,7 @@ export function mapImage(value: unknown, context: MapContext): Image | undefined
   const raw = value as Raw;
   const url = optional(raw, 'url');
   if (!url || typeof raw.width !== 'number' || typeof raw.height !== 'number') return undefined;
+  if (context.dropMedia?.(mediaUrl(url, context), raw)) return undefined;
   return {
     url: mediaUrl(url, context),
     alt: optional(raw, 'alternativeText') ?? '',
@@ -174,7 +190,7 @@ export function mapArticle(raw: Raw, context: MapContext): Article {
   return {
     ...item,
     date: optional(raw, 'date') ? date(raw, 'date', 'Article') : item.publishedAt,
-    body: blocks(raw.body),
+    body: blocks(raw.body, context),
     cover: mapImage(raw.cover, context),
     author: optional(raw, 'author'),
     themes: terms(raw.themes),
@@ -188,10 +204,10 @@ export function mapGoodPractice(raw: Raw, context: MapContext): GoodPractice {
   const startYear = raw.startYear;
   return {
     ...publishedItem(raw, 'Good practice'),
-    body: blocks(raw.body),
+    body: blocks(raw.body, context),
     activityType: oneOf(raw, 'activityType', ACTIVITY_TYPES, 'Good practice'),
-    approach: blocks(raw.approach),
-    results: blocks(raw.results),
+    approach: blocks(raw.approach, context),
+    results: blocks(raw.results, context),
     evidenceLevel: oneOf(raw, 'evidenceLevel', EVIDENCE_LEVELS, 'Good practice', 'niet beoordeeld'),
     targetGroups: terms(raw.targetGroups),
     themes: terms(raw.themes),
@@ -211,7 +227,7 @@ export function mapEvent(raw: Raw, context: MapContext): HubEvent {
     raw.organiser && typeof raw.organiser === 'object' ? (raw.organiser as Raw) : null;
   return {
     ...publishedItem(raw, 'Event'),
-    body: blocks(raw.body),
+    body: blocks(raw.body, context),
     startsAt: date(raw, 'startsAt', 'Event'),
     endsAt: optional(raw, 'endsAt') ? date(raw, 'endsAt', 'Event') : undefined,
     location,
@@ -233,7 +249,7 @@ export function mapPartner(raw: Raw, context: MapContext): Partner {
     name: required(raw, 'name', 'Partner'),
     slug: required(raw, 'slug', 'Partner'),
     category: oneOf(raw, 'category', PARTNER_CATEGORIES, 'Partner'),
-    description: blocks(raw.description),
+    description: blocks(raw.description, context),
     logo: mapImage(raw.logo, context),
     website: link(raw, 'website'),
     isKartrekker: raw.isKartrekker === true,
@@ -241,12 +257,12 @@ export function mapPartner(raw: Raw, context: MapContext): Partner {
   };
 }
 
-export function mapAction(raw: Raw): Action {
+export function mapAction(raw: Raw, context?: MapContext): Action {
   return {
     id: required(raw, 'documentId', 'Action'),
     title: required(raw, 'title', 'Action'),
     slug: required(raw, 'slug', 'Action'),
-    description: blocks(raw.description),
+    description: blocks(raw.description, context),
     leads: list(raw.leads).map((lead) => partnerRef(lead)),
     period: optional(raw, 'period'),
     progress: oneOf(raw, 'progress', ACTION_STATUSES, 'Action', 'gepland'),
@@ -254,13 +270,13 @@ export function mapAction(raw: Raw): Action {
   };
 }
 
-export function mapPage(raw: Raw): Page {
+export function mapPage(raw: Raw, context?: MapContext): Page {
   return {
     id: required(raw, 'documentId', 'Page'),
     title: required(raw, 'title', 'Page'),
     slug: required(raw, 'slug', 'Page'),
     summary: optional(raw, 'summary'),
-    body: blocks(raw.body),
+    body: blocks(raw.body, context),
     updatedAt: date(raw, 'updatedAt', 'Page'),
   };
 }

@@ -5,7 +5,8 @@
 
 const refFields = { fields: ['title', 'slug'] };
 const termFields = { fields: ['name', 'slug'] };
-const media = { fields: ['url', 'alternativeText', 'width', 'height', 'mime', 'size'] };
+// The name is the file's as uploaded: a build's warning about a missing file names it.
+const media = { fields: ['url', 'alternativeText', 'width', 'height', 'mime', 'size', 'name'] };
 const location = { populate: { district: termFields } };
 
 /** One CMS collection the site loads: REST path and query (in Strapi's qs syntax). */
