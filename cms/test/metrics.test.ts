@@ -125,13 +125,13 @@ describe('LOG_FORMAT', () => {
     });
     logger.warn('[hub] Een waarschuwing "met" aanhalingstekens');
     await new Promise((resolve) => setImmediate(resolve));
-    const line = JSON.parse(lines[0]) as Record<string, string>;
+    const line = JSON.parse(lines[0] ?? '') as Record<string, string>;
     expect(line).toMatchObject({
       level: 'warn',
       service: 'cms',
       msg: '[hub] Een waarschuwing "met" aanhalingstekens',
     });
-    expect(Number.isNaN(Date.parse(line.time))).toBe(false);
+    expect(Number.isNaN(Date.parse(line.time ?? ''))).toBe(false);
   });
 
   it('text keeps Strapi’s own lines; anything else is refused at start', () => {

@@ -18,9 +18,9 @@ function parseLabels(text: string, line: string): Record<string, string> {
   const labels: Record<string, string> = {};
   LABEL.lastIndex = 0;
   while (LABEL.lastIndex < text.length) {
-    const match = LABEL.exec(text);
-    if (!match) throw new Error(`Bad labels in: ${line}`);
-    labels[match[1]] = match[2].replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1');
+    const [, name, value] = LABEL.exec(text) ?? [];
+    if (name === undefined || value === undefined) throw new Error(`Bad labels in: ${line}`);
+    labels[name] = value.replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1');
   }
   return labels;
 }
@@ -42,18 +42,17 @@ export function parsePrometheusText(text: string): Sample[] {
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     if (line.startsWith('#')) {
-      const type = /^# TYPE (\S+) (\S+)$/.exec(line);
-      if (type) {
-        if (!TYPES.has(type[2])) throw new Error(`Unknown type in: ${line}`);
-        typed.set(type[1], type[2]);
+      const [, family, type] = /^# TYPE (\S+) (\S+)$/.exec(line) ?? [];
+      if (family !== undefined && type !== undefined) {
+        if (!TYPES.has(type)) throw new Error(`Unknown type in: ${line}`);
+        typed.set(family, type);
       } else if (!/^# HELP \S+ /.test(line) && !/^# HELP \S+$/.test(line)) {
         throw new Error(`Bad comment: ${line}`);
       }
       continue;
     }
-    const match = SAMPLE.exec(line);
-    if (!match) throw new Error(`Bad sample: ${line}`);
-    const [, name, labels, value] = match;
+    const [, name, labels, value] = SAMPLE.exec(line) ?? [];
+    if (name === undefined || value === undefined) throw new Error(`Bad sample: ${line}`);
     const family = name.replace(/_(bucket|sum|count|total|created)$/, '');
     if (!typed.has(name) && !typed.has(family)) throw new Error(`Sample without a TYPE: ${line}`);
     samples.push({
