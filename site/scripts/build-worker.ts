@@ -4,12 +4,16 @@
  * and compiling; and it renders only the pages whose content changed since its last build.
  * It takes one request at a time over the IPC channel:
  *   -> { id, outDir, siteUrl, cmsUrl, token }
- *   <- { id, ok: true, stats } | { id, ok: false, error }
+ *   <- { id, ok: true, stats } | { id, ok: false, error, kind }
+ * `kind` says why a build failed (BuildFailureKind), decided here, where the error is still an
+ * object with its class and stack; over the channel only its message would be left.
  * A code change is picked up before the next build (compileRenderer checks the sources).
  */
 import { ExportMemory, exportSite } from './export-site';
 import { imageCacheDir } from './site-images';
 import { currentCompiledSite } from './renderer';
+// The publisher's one classification of build errors: this process exists only for it.
+import { classifyBuildError } from '../../scripts/src/publisher/build-failure';
 
 /** One build the publisher asks for. */
 export interface BuildRequest {
@@ -49,6 +53,7 @@ process.on('message', (request: BuildRequest) => {
           id: request.id,
           ok: false,
           error: error instanceof Error ? error.message : String(error),
+          kind: classifyBuildError(error),
         }),
     ),
   );

@@ -2,9 +2,14 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { BuildRequest } from '../../../site/scripts/build-worker';
 import type { ExportStats } from '../../../site/scripts/export-site';
+import type { BuildFailureKind } from '@hub/shared';
+import { BuildFailedError, classifyBuildError } from './build-failure';
+import type { LogLevel } from '../lib/log-format';
 
 type Reply =
-  { id: string; ok: true; stats: ExportStats } | { id: string; ok: false; error: string };
+  | { id: string; ok: true; stats: ExportStats }
+  // `kind` is decided by the worker; a worker of an older checkout may not send it yet.
+  | { id: string; ok: false; error: string; kind?: BuildFailureKind };
 
 /**
  * The publisher's side of site/scripts/build-worker.ts: starts the worker on first use, sends it
@@ -21,11 +26,12 @@ export class BuildWorkerClient {
 
   /**
    * @param siteDir the site workspace
-   * @param log where the worker's own output goes, line by line (Astro's errors among it)
+   * @param log where the worker's own output goes, line by line (Astro's errors among it);
+   *   its stderr as warnings
    */
   constructor(
     private readonly siteDir: string,
-    private readonly log: (line: string) => void = () => undefined,
+    private readonly log: (line: string, level?: LogLevel) => void = () => undefined,
   ) {}
 
   /** Fails every waiting build with this error. */
@@ -41,17 +47,21 @@ export class BuildWorkerClient {
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
-    const collect = (chunk: Buffer) => {
+    const collect = (level: LogLevel) => (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-8_000);
-      for (const line of chunk.toString().split('\n')) if (line.trim()) this.log(`[build] ${line}`);
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) this.log(`[build] ${line}`, level);
     };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
+    child.stdout?.on('data', collect('info'));
+    child.stderr?.on('data', collect('warn'));
     child.on('message', (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (reply.ok) waiting?.resolve(reply.stats);
-      else waiting?.reject(new Error(reply.error));
+      else
+        waiting?.reject(
+          new BuildFailedError(reply.error, reply.kind ?? classifyBuildError(reply.error)),
+        );
     });
     child.on('exit', (code, signal) => {
       // A worker stopped for taking too long was let go already; its build has failed.
@@ -88,9 +98,10 @@ export class BuildWorkerClient {
       const timer = setTimeout(() => {
         this.pending.delete(request.id);
         reject(
-          new Error(
+          new BuildFailedError(
             `The build took longer than ${Math.round(timeoutMs / 1000)} s ` +
               '(PUBLISH_BUILD_TIMEOUT_S) and was stopped.',
+            'timeout',
           ),
         );
         // Let go at once: the next build starts a new worker, whenever this one exits.
