@@ -8,42 +8,58 @@ import { createPublisherServer } from './publisher/http';
 import { Publisher } from './publisher/publisher';
 import { imageCacheDir } from '../../site/scripts/site-images';
 import {
+  failureMailSettings,
   publisherSettings,
   siteBucketSettings,
   type PublisherSettings,
   type SiteBucketSettings,
 } from './publisher/settings';
 import { SiteBucket } from './publisher/site-bucket';
+import { FAILURES_BEFORE_MAIL, smtpMailer, type Mailer } from './publisher/failure-mail';
+import { serviceLogger } from './lib/log-format';
 import { repoRoot, siteDir } from './lib/paths';
 
 const env = process.env;
+const logger = serviceLogger('publisher', env);
+const log = logger.line;
+/** A configuration error: said once, and the publisher does not start. */
+function stopWith(error: unknown): never {
+  logger.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 const secret = env.PUBLISHER_SECRET?.trim() ?? '';
 if (!secret) {
-  console.error(
+  stopWith(
     'PUBLISHER_SECRET is not set: the publisher will not accept webhooks without a shared secret.',
   );
-  process.exit(1);
 }
 // The site build's own way to the CMS and its token (SITE_BUILD_TOKEN or the file the CMS writes),
 // asked again for every build: the CMS renews the token file when it is lost.
 try {
   cmsConnection(env);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+  stopWith(error);
 }
 
 let settings: PublisherSettings;
 let bucketSettings: SiteBucketSettings | null;
+let mailer: Mailer | undefined;
 try {
   settings = publisherSettings(env);
   bucketSettings = siteBucketSettings(env);
+  const mail = failureMailSettings(env);
+  if ('off' in mail) {
+    log(`Failure mails are off (${mail.off}): editors are not mailed when builds keep failing.`);
+  } else {
+    mailer = smtpMailer(mail.mail, log);
+    log(
+      `Failure mails go to ${mail.mail.to.length} address(es) through ${mail.mail.host}:` +
+        `${mail.mail.port} after ${FAILURES_BEFORE_MAIL} failed builds in a row.`,
+    );
+  }
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+  stopWith(error);
 }
-
-const log = (line: string) => console.log(line);
 const root = path.resolve(repoRoot, env.PUBLISH_DIR ?? path.join('site', '.publish'));
 // With PUBLISH_S3_BUCKET, every good build and every rollback is uploaded to the site bucket
 // before it goes live locally; without it, nothing changes.
@@ -64,16 +80,15 @@ const publisher = new Publisher({
   ...settings,
   imageCacheDir: imageCacheDir(),
   siteBucket,
+  mailer,
   log,
 });
 
 await publisher.load();
 const port = Number(env.PUBLISHER_PORT ?? 4322);
-const server = createPublisherServer(publisher, secret, {
-  info: log,
-  error: (line) => console.error(line),
-});
-await server.listen({ port, host: env.PUBLISHER_HOST ?? '127.0.0.1' });
+const host = env.PUBLISHER_HOST ?? '127.0.0.1';
+const server = createPublisherServer(publisher, secret, logger, host);
+await server.listen({ port, host });
 log(
   `Publisher listening on :${port}; publishing to ` +
     (siteBucket ? `the site bucket ${siteBucket.bucket} (${siteBucket.publicUrl})` : root),
@@ -86,10 +101,14 @@ publisher.queue.notify();
 const stop = () => {
   publisher.queue.stop();
   void server.close();
-  void publisher.queue.idle().then(() => {
-    publisher.close();
-    process.exit(0);
-  });
+  // A mail about the last build still goes out (it gives up within a minute).
+  void publisher.queue
+    .idle()
+    .then(() => publisher.mailsDone())
+    .then(() => {
+      publisher.close();
+      process.exit(0);
+    });
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -2,24 +2,44 @@
  * Turns a stream of "something changed" notices into as few builds as possible, never losing
  * one: notices within `debounceMs` become one build; only one build runs at a time; notices that
  * arrive during a build queue exactly one follow-up build, which then sees all their changes.
+ *
+ * It also remembers when the first notice of the coming build arrived and hands that time to
+ * the build: how long an editor waits from "publish" to "live" starts there, not when the build
+ * starts after the quiet time (or after the build before it).
  */
 export class BuildQueue {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private followUp = false;
   private idleWaiters: (() => void)[] = [];
+  /** When the first notice of the build waiting for its quiet time arrived (ms since epoch). */
+  private waitingSince: number | undefined;
+  /** When the first notice of the queued follow-up arrived. */
+  private followUpSince: number | undefined;
 
+  /**
+   * @param build runs one build; `firstNoticeAt` is when the first notice that led to it
+   *   arrived (ms since epoch)
+   */
   constructor(
-    private readonly build: () => Promise<void>,
+    private readonly build: (firstNoticeAt: number) => Promise<void>,
     private readonly debounceMs: number,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Something changed in the CMS. */
   notify(): void {
+    const at = this.now();
     if (this.running) {
       this.followUp = true;
+      this.followUpSince ??= at;
       return;
     }
+    this.schedule(at);
+  }
+
+  private schedule(firstNoticeAt: number): void {
+    this.waitingSince ??= firstNoticeAt;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.run(), this.debounceMs);
   }
@@ -34,6 +54,14 @@ export class BuildQueue {
     return this.followUp;
   }
 
+  /**
+   * True when a build will start without a new notice: one waits for its quiet time, or a
+   * follow-up is queued behind the running build.
+   */
+  get pending(): boolean {
+    return this.timer !== undefined || this.followUp;
+  }
+
   /** Resolves once nothing is running or waiting (tests, shutdown). */
   idle(): Promise<void> {
     return this.busy ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
@@ -44,18 +72,24 @@ export class BuildQueue {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.followUp = false;
+    this.waitingSince = undefined;
+    this.followUpSince = undefined;
   }
 
   private async run(): Promise<void> {
     this.timer = undefined;
-    this.running = this.build().catch(() => {
+    const firstNoticeAt = this.waitingSince ?? this.now();
+    this.waitingSince = undefined;
+    this.running = this.build(firstNoticeAt).catch(() => {
       // The build records its own failure; the queue only keeps order.
     });
     await this.running;
     this.running = undefined;
     if (this.followUp) {
+      const since = this.followUpSince ?? this.now();
       this.followUp = false;
-      this.notify();
+      this.followUpSince = undefined;
+      this.schedule(since);
       return;
     }
     for (const resolve of this.idleWaiters.splice(0)) resolve();

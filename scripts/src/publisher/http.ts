@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   answerError,
   createHubServer,
@@ -19,14 +19,42 @@ const API_HEADERS = {
 };
 
 /**
+ * Whether the publisher listens on this machine only (PUBLISHER_HOST unset, 127.0.0.1, ::1 or
+ * localhost): then whoever reaches it runs here, and may read its metrics without the secret.
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const name = (host ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return name === '' || name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+/**
+ * The secret a request carries: in our header (the CMS), or as `Authorization: Bearer` (how
+ * Prometheus sends a credential); undefined when it carries none.
+ */
+export function sentSecret(request: FastifyRequest): string | undefined {
+  const header = request.headers[SECRET_HEADER];
+  if (typeof header === 'string') return header;
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return bearer?.[1];
+}
+
+/**
  * The publisher's HTTP face: POST /webhook (the CMS), POST /build and POST /rollback (operators),
  * all with the shared secret, checked before the body is read; GET /status for everyone who
- * can reach it (it listens on 127.0.0.1 by default).
+ * can reach it (it listens on 127.0.0.1 by default), with or without the secret; GET /metrics
+ * for Prometheus, with the secret, or without it while the publisher listens on this machine
+ * only.
+ * @param bindHost the host the server listens on (PUBLISHER_HOST), which decides whether
+ *   /metrics needs the secret
  */
 export function createPublisherServer(
   publisher: Publisher,
   secret: string,
   log?: ServerLog,
+  bindHost = '127.0.0.1',
 ): FastifyInstance {
   const app = createHubServer({ headers: API_HEADERS, errorBody: jsonErrors, log });
   // The webhook's payload is not needed (every notice leads to a full check of the CMS): it is
@@ -38,7 +66,25 @@ export function createPublisherServer(
     payload.resume();
   });
 
-  app.get('/status', async () => publisher.status());
+  // The secret is not needed here, but a wrong one is said at once: the CMS that sends it
+  // would fail on its webhooks too.
+  app.get('/status', async (request, reply) => {
+    const given = sentSecret(request);
+    if (given !== undefined && !secretMatches(given, secret))
+      return answerError(reply, 401, jsonErrors);
+    return publisher.status();
+  });
+
+  // Build counts and times are no secret on this machine; on a network they tell an outsider
+  // when the site changes and how the server is doing, so there they need the secret.
+  const metricsOpen = isLoopbackHost(bindHost);
+  app.get('/metrics', async (request, reply) => {
+    const given = sentSecret(request);
+    const allowed = given === undefined ? metricsOpen : secretMatches(given, secret);
+    if (!allowed) return answerError(reply, 401, jsonErrors);
+    const text = await publisher.metrics.metrics();
+    return reply.header('Content-Type', publisher.metrics.contentType).send(text);
+  });
 
   app.register(async (guarded) => {
     guarded.addHook('onRequest', async (request, reply) => {

@@ -1,6 +1,19 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import type { BuildFailure } from '@hub/shared';
 import { BuildQueue } from './build-queue';
+import { BuildFailedError, classifyBuildError, failureOf, messageOf } from './build-failure';
+import { failureMail, mailOccasion, type Mailer } from './failure-mail';
+import { PublisherMetrics, type PhaseSeconds } from './metrics';
+import {
+  buildSummary,
+  mapStrings,
+  withoutPaths,
+  type PublishedTo,
+  type PublisherStatusAnswer,
+} from './status';
+import type { LogLevel } from '../lib/log-format';
 import type { ExportStats } from '../../../site/scripts/export-site';
 import type { BuildRequest } from '../../../site/scripts/build-worker';
 import { BuildWorkerClient } from './build-worker-client';
@@ -20,8 +33,10 @@ export interface BuildRecord {
   finishedAt: string;
   durationMs: number;
   result: 'live' | 'failed';
-  /** Why it failed, in words an operator can act on. */
+  /** Why it failed, in words an operator can act on (kept for readers of older records). */
   error?: string;
+  /** Why it failed, as a kind editors can be told about, decided where it failed. */
+  failure?: BuildFailure;
   /** What the build made and where its time went (when it got that far). */
   stats?: ExportStats;
   /** What was uploaded to the site bucket (when the site is published to one). */
@@ -108,7 +123,13 @@ export interface PublisherOptions {
    * change in the CMS.
    */
   bucketRetryMs?: number;
-  log: (line: string) => void;
+  /**
+   * Sends the editors' mail when builds keep failing and when they work again (see
+   * failure-mail.ts); none: no mail.
+   */
+  mailer?: Mailer;
+  /** Where log lines go; `level` is 'info' when not given. */
+  log: (line: string, level?: LogLevel) => void;
 }
 
 /**
@@ -129,14 +150,27 @@ export class Publisher {
   private lastImagePrune = 0;
   /** A build planned because the site bucket is behind, and how many came before it. */
   private bucketRetry: { timer?: NodeJS.Timeout; failures: number } = { failures: 0 };
+  /** The editors' mails being sent, in order; never rejects. */
+  private mails: Promise<void> = Promise.resolve();
+  /** What GET /metrics answers. */
+  readonly metrics: PublisherMetrics;
 
   constructor(private readonly options: PublisherOptions) {
     this.releases = new Releases(options.root);
-    this.queue = new BuildQueue(async () => {
-      await this.build();
+    this.queue = new BuildQueue(async (firstNoticeAt) => {
+      await this.serial(() => this.buildNow(firstNoticeAt));
     }, options.debounceMs);
     this.stateFile = path.join(options.root, 'state.json');
     this.worker = options.builder ?? new BuildWorkerClient(options.siteDir, options.log);
+    this.metrics = new PublisherMetrics(async () => ({
+      history: this.history,
+      live: await this.releases.liveId(),
+    }));
+  }
+
+  /** Resolves when the mails started so far are sent or given up (tests, shutdown). */
+  mailsDone(): Promise<void> {
+    return this.mails;
   }
 
   /** Stops the build process and the site bucket's timer (call when the publisher shuts down). */
@@ -156,7 +190,7 @@ export class Publisher {
     const base = this.options.bucketRetryMs ?? 30_000;
     const delay = Math.min(base * 2 ** this.bucketRetry.failures, 10 * 60_000);
     this.bucketRetry.failures += 1;
-    this.options.log(`The site bucket is behind; building again in ${delay / 1000} s.`);
+    this.options.log(`The site bucket is behind; building again in ${delay / 1000} s.`, 'warn');
     this.bucketRetry.timer = setTimeout(() => {
       this.bucketRetry.timer = undefined;
       this.queue.notify();
@@ -188,6 +222,7 @@ export class Publisher {
     this.options.log(
       `The publisher's state could not be read; it was moved to ${aside}. ` +
         `Kept builds found on disk: ${this.history.map((record) => record.id).join(', ') || 'none'}.`,
+      'warn',
     );
   }
 
@@ -259,23 +294,29 @@ export class Publisher {
         );
       } catch (error) {
         this.options.log(
-          `The site bucket could not be brought up to date with ${live}. ` +
-            `${error instanceof Error ? error.message : String(error)}`,
+          `The site bucket could not be brought up to date with ${live}. ${messageOf(error)}`,
+          'error',
         );
         this.retryBucketLater();
       }
     });
   }
 
-  private async buildNow(): Promise<BuildRecord> {
+  /**
+   * @param firstNoticeAt when the first notice that led to this build arrived (ms), when one
+   *   did: how long editors waited for it is measured from there
+   */
+  private async buildNow(firstNoticeAt?: number): Promise<BuildRecord> {
     const started = new Date();
     const { id, dir } = await this.releases.create(started);
     this.building = { id, startedAt: started.toISOString() };
     this.options.log(`Build ${id} started.`);
-    let error: string | undefined;
+    let failure: BuildFailure | undefined;
     let stats: ExportStats | undefined;
     let upload: SyncReport | undefined;
+    const phases: PhaseSeconds = {};
     try {
+      // Each step says what kind of failure it is, where that is still known.
       const cms = this.options.cms();
       stats = await this.worker.build(
         {
@@ -292,26 +333,35 @@ export class Publisher {
           `${stats.seconds.fetch.toFixed(1)} s, rendered in ${stats.seconds.render.toFixed(1)} s, ` +
           `${stats.images.encoded} images encoded.`,
       );
-      const problems = await checkRelease(dir, cms);
-      if (problems.length > 0) throw new Error(`Checks failed: ${problems.join('; ')}`);
+      let checked = performance.now();
+      const problems = await checkRelease(dir, cms).catch((error: unknown) => {
+        // The checks read the CMS's totals: a CMS that went away meanwhile is the CMS's failure.
+        throw new BuildFailedError(messageOf(error), classifyBuildError(error, 'checks'), {
+          cause: error,
+        });
+      });
+      phases.checks = (performance.now() - checked) / 1000;
+      if (problems.length > 0)
+        throw new BuildFailedError(`Checks failed: ${problems.join('; ')}`, 'checks');
       // The bucket first, then the local switch: `live` names the build the public site was
       // last brought fully up to, so a rollback or the next build starts from what readers
       // have. A failed upload fails the build and leaves `live` as it was (see SiteBucket.sync
       // for what the bucket then holds).
       const bucket = this.options.siteBucket;
       if (bucket) {
+        checked = performance.now();
         try {
           upload = await bucket.sync(dir, id);
         } catch (syncError) {
-          this.retryBucketLater();
-          throw syncError;
+          throw new BuildFailedError(messageOf(syncError), 'site-bucket', { cause: syncError });
         }
+        phases.upload = (performance.now() - checked) / 1000;
         this.bucketRetry.failures = 0;
         this.options.log(`Build ${id}: ${uploaded(upload)}`);
       }
       await this.releases.activate(id);
     } catch (cause) {
-      error = cause instanceof Error ? cause.message : String(cause);
+      failure = failureOf(cause);
       await this.releases.remove(id);
     }
     const finished = new Date();
@@ -320,22 +370,40 @@ export class Publisher {
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - started.getTime(),
-      result: error ? 'failed' : 'live',
-      ...(error ? { error } : {}),
+      result: failure ? 'failed' : 'live',
+      ...(failure ? { error: failure.message, failure } : {}),
       ...(stats ? { stats } : {}),
       ...(upload ? { upload } : {}),
     };
     this.history = trimHistory([...this.history, record], this.options.keep);
     this.building = null;
-    if (!error) await this.releases.prune(await this.goodReleases(), this.options.keep);
+    if (!failure) await this.releases.prune(await this.goodReleases(), this.options.keep);
     await this.save();
-    if (!error) await this.pruneImageCache();
+    if (!failure) await this.pruneImageCache();
+    this.metrics.recordBuild(record, phases, firstNoticeAt);
     this.options.log(
-      error
-        ? `Build ${id} failed; the live site is unchanged. ${error}`
+      failure
+        ? `Build ${id} failed (${failure.kind}); the live site is unchanged. ${failure.message}`
         : `Build ${id} is live (${record.durationMs} ms).`,
+      failure ? 'error' : 'info',
     );
+    // Planned once this build is cleaned up and logged: "building again" comes after it.
+    if (failure?.kind === 'site-bucket') this.retryBucketLater();
+    this.mailEditors();
     return record;
+  }
+
+  /**
+   * Tells the editors when the newest build makes three failures in a row, and when a good build
+   * ends such a run (see mailOccasion). Read from the saved history, so a restart never sends
+   * the same mail again. Sent beside the builds, which never wait for the mail server.
+   */
+  private mailEditors(): void {
+    const mailer = this.options.mailer;
+    const occasion = mailOccasion(this.history);
+    if (!mailer || !occasion) return;
+    const mail = failureMail(occasion, this.history, this.options.siteUrl);
+    this.mails = this.mails.then(() => mailer.send(mail)).catch(() => undefined);
   }
 
   /**
@@ -356,7 +424,7 @@ export class Publisher {
       const removed = await pruneImages(cacheDir, { olderThanMs: IMAGE_CACHE_MAX_AGE_MS, keep });
       if (removed > 0) this.options.log(`Removed ${removed} unused images from the image cache.`);
     } catch (error) {
-      this.options.log(`The image cache could not be pruned: ${String(error)}`);
+      this.options.log(`The image cache could not be pruned: ${String(error)}`, 'warn');
     }
   }
 
@@ -394,22 +462,36 @@ export class Publisher {
     });
   }
 
-  /** What the status endpoint shows. */
-  async status() {
+  /**
+   * What the status endpoint shows: the contract the CMS reads (PublisherStatus: live, building,
+   * pending, builds) and more for operators. No filesystem paths: /status is read by anyone who
+   * reaches the publisher, so the folders of this machine are blanked out of error messages.
+   */
+  async status(): Promise<PublisherStatusAnswer> {
     const last = this.history.at(-1) ?? null;
-    return {
+    const status: PublisherStatusAnswer = {
       live: await this.releases.liveId(),
       building: this.building,
+      pending: this.queue.pending,
       queued: this.queue.queued,
+      builds: this.history.map(buildSummary),
       last,
       lastSuccess: [...this.history].reverse().find((record) => record.result === 'live') ?? null,
       kept: await this.goodReleases(),
       publishedTo: await this.publishedTo(),
     };
+    const dirs = [
+      this.options.root,
+      path.resolve(this.options.siteDir, '..'),
+      this.options.imageCacheDir ?? '',
+      os.tmpdir(),
+      os.homedir(),
+    ];
+    return mapStrings(status, (text) => withoutPaths(text, dirs));
   }
 
   /** Where readers get the site: the local live folder, or the site bucket and its last sync. */
-  private async publishedTo() {
+  private async publishedTo(): Promise<PublishedTo> {
     const bucket = this.options.siteBucket;
     // No path: /status is read by anyone who reaches the publisher.
     if (!bucket) return { kind: 'local' as const };

@@ -1,4 +1,5 @@
 import { readS3Settings, type S3Settings } from '@hub/shared';
+import type { MailSettings } from './failure-mail';
 
 /** The publisher's numeric settings, from the environment (see the README, "Publishing"). */
 export interface PublisherSettings {
@@ -74,4 +75,45 @@ export function siteBucketSettings(env: NodeJS.ProcessEnv): SiteBucketSettings |
     );
   }
   return { s3, graceMs: wholeNumber('PUBLISH_S3_GRACE_S', env.PUBLISH_S3_GRACE_S, 3600, 0) * 1000 };
+}
+
+/** An e-mail address as PUBLISH_NOTIFY_TO may list it: no spaces, one @, no display name. */
+const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+
+/**
+ * The failure mails' settings: SMTP_HOST, SMTP_PORT (587), SMTP_SECURE, SMTP_USER,
+ * SMTP_PASSWORD and EMAIL_FROM (hub@localhost), as the CMS reads them (cms/config/plugins.ts),
+ * and PUBLISH_NOTIFY_TO, the editors' addresses separated by commas. Without SMTP_HOST or
+ * PUBLISH_NOTIFY_TO no mail is sent: `off` says why, for the log at start. Throws on settings
+ * that are set but wrong (an address that is none, a port that is no number).
+ */
+export function failureMailSettings(
+  env: NodeJS.ProcessEnv,
+): { mail: MailSettings } | { off: string } {
+  const to = (env.PUBLISH_NOTIFY_TO ?? '')
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  for (const address of to) {
+    if (!ADDRESS.test(address)) {
+      throw new Error(
+        `PUBLISH_NOTIFY_TO must list e-mail addresses separated by commas; "${address}" is not one.`,
+      );
+    }
+  }
+  const host = env.SMTP_HOST?.trim() ?? '';
+  const port = wholeNumber('SMTP_PORT', env.SMTP_PORT, 587, 1);
+  if (!host) return { off: 'SMTP_HOST is not set' };
+  if (to.length === 0) return { off: 'PUBLISH_NOTIFY_TO is not set' };
+  const user = env.SMTP_USER?.trim();
+  return {
+    mail: {
+      host,
+      port,
+      secure: env.SMTP_SECURE?.trim().toLowerCase() === 'true',
+      ...(user ? { user, password: env.SMTP_PASSWORD ?? '' } : {}),
+      from: env.EMAIL_FROM?.trim() || 'hub@localhost',
+      to,
+    },
+  };
 }
