@@ -15,7 +15,7 @@ import { SMTPServer } from 'smtp-server';
 import { explainFailure, type BuildWarning } from '@hub/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportStats } from '../../site/scripts/export-site';
-import { BuildFailedError, classifyBuildError } from '../src/publisher/build-failure';
+import { BuildFailedError, classifyBuildError } from '../../site/scripts/build-failure';
 import { BuildQueue } from '../src/publisher/build-queue';
 import {
   dutchMoment,

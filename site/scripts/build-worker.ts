@@ -13,7 +13,7 @@ import { ExportMemory, exportSite } from './export-site';
 import { imageCacheDir } from './site-images';
 import { currentCompiledSite } from './renderer';
 // The publisher's one classification of build errors: this process exists only for it.
-import { classifyBuildError } from '../../scripts/src/publisher/build-failure';
+import { classifyBuildError } from './build-failure';
 
 /** One build the publisher asks for. */
 export interface BuildRequest {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BuildRequest } from '../../../site/scripts/build-worker';
 import type { ExportStats } from '../../../site/scripts/export-site';
 import type { BuildFailureKind } from '@hub/shared';
-import { BuildFailedError, classifyBuildError } from './build-failure';
+import { BuildFailedError, classifyBuildError } from '../../../site/scripts/build-failure';
 import type { LogLevel } from '../lib/log-format';
 
 type Reply =

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { explainFailure, HUB_TIME_ZONE, type BuildFailureKind } from '@hub/shared';
-import { classifyBuildError } from './build-failure';
+import { classifyBuildError } from '../../../site/scripts/build-failure';
 import type { BuildRecord } from './publisher';
 import type { LogLevel } from '../lib/log-format';
 

@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BuildFailure } from '@hub/shared';
 import { BuildQueue } from './build-queue';
-import { BuildFailedError, classifyBuildError, failureOf, messageOf } from './build-failure';
+import {
+  BuildFailedError,
+  classifyBuildError,
+  failureOf,
+  messageOf,
+} from '../../../site/scripts/build-failure';
 import { failureMail, mailOccasion, type Mailer } from './failure-mail';
 import { PublisherMetrics, type PhaseSeconds } from './metrics';
 import {

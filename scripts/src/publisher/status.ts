@@ -1,5 +1,5 @@
 import type { BuildSummary, BuildWarning, PublisherStatus } from '@hub/shared';
-import { classifyBuildError } from './build-failure';
+import { classifyBuildError } from '../../../site/scripts/build-failure';
 import { warningsOf } from './metrics';
 import type { BuildRecord } from './publisher';
 import type { LastSync } from './site-bucket';
