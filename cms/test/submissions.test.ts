@@ -1,10 +1,9 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { SMTPServer } from 'smtp-server';
 import { SUBMISSION_FORMS, validateSubmission, type SubmissionKind } from '@hub/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestCms, type TestCms } from './harness';
+import { startMailCatcher, type MailCatcher } from './mail-catcher';
 import { adminLogin, request } from './http';
 import { forgetOldSubmitters } from '../src/hub/submissions/forget-submitters';
 import { submissionSettings } from '../src/hub/submissions/settings';
@@ -24,33 +23,13 @@ const nextToken = () => {
 };
 
 /** A mail server that keeps what it receives: where the editors' notices go. */
-const mails: { to: string[]; text: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onData(stream, session, done) {
-    let raw = '';
-    stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-    stream.on('end', () => {
-      // Quoted-printable, as nodemailer sends Dutch text: soft line breaks and =XX bytes undone.
-      const text = Buffer.from(
-        raw
-          .replace(/=\r?\n/g, '')
-          .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-        'latin1',
-      ).toString('utf8');
-      mails.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), text });
-      done();
-    });
-  },
-});
+let catcher: MailCatcher;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  catcher = await startMailCatcher();
   cms = await bootTestCms({
     SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String((smtp.server.address() as AddressInfo).port),
+    SMTP_PORT: String(catcher.port),
     EMAIL_FROM: 'hub@voorbeeld.nl',
     SUBMISSION_NOTIFY_TO: EDITORS,
     SITE_URL,
@@ -67,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cms?.stop();
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await catcher?.close();
   for (const name of ['SMTP_HOST', 'SMTP_PORT', 'EMAIL_FROM', 'SUBMISSION_NOTIFY_TO'])
     Reflect.deleteProperty(process.env, name);
 });
@@ -327,7 +306,7 @@ describe('the editors’ e-mail notice', () => {
     const stored = await storedPractice(title);
     const notice = await (async () => {
       for (let wait = 0; wait < 50; wait += 1) {
-        const found = mails.find((mail) => mail.text.includes(title));
+        const found = catcher.mails.find((mail) => mail.text.includes(title));
         if (found) return found;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

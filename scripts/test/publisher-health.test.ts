@@ -11,19 +11,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { explainFailure, type BuildWarning } from '@hub/shared';
+import { dutchMoment, explainFailure, type BuildWarning } from '@hub/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMailCatcher } from '../../cms/test/mail-catcher';
 import type { ExportStats } from '../../site/scripts/export-site';
 import { BuildFailedError, classifyBuildError } from '../../site/scripts/build-failure';
 import { BuildQueue } from '../src/publisher/build-queue';
-import {
-  dutchMoment,
-  failureMail,
-  mailOccasion,
-  smtpMailer,
-  type Mailer,
-} from '../src/publisher/failure-mail';
+import { failureMail, mailOccasion, smtpMailer, type Mailer } from '../src/publisher/failure-mail';
 import { createPublisherServer, isLoopbackHost, SECRET_HEADER } from '../src/publisher/http';
 import { liveAgeSeconds, releaseIdTime } from '../src/publisher/metrics';
 import {
@@ -362,36 +356,11 @@ describe('the status', () => {
   });
 });
 
-/** A mail server that keeps what it receives, as the CMS's tests do. */
+/** A mail server that keeps what it receives (closed after the tests). */
 async function startMailServer() {
-  const mails: { to: string[]; from: string; text: string }[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        // Quoted-printable, as nodemailer sends Dutch text: soft line breaks and =XX undone.
-        const text = Buffer.from(
-          raw
-            .replace(/=\r?\n/g, '')
-            .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-          'latin1',
-        ).toString('utf8');
-        mails.push({
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          text,
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-  return { mails, port: (smtp.server.address() as AddressInfo).port };
+  const catcher = await startMailCatcher();
+  closers.push(() => catcher.close());
+  return catcher;
 }
 
 describe('the build queue', () => {

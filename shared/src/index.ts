@@ -25,3 +25,4 @@ export * from './publishing/explain-build';
 export * from './publishing/publication-state';
 export * from './publishing/item-path';
 export * from './publishing/admin-answers';
+export * from './time/dutch-moment';

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { explainFailure, HUB_TIME_ZONE, type BuildFailureKind } from '@hub/shared';
+import { dutchMoment, explainFailure, failuresInARow, type BuildFailureKind } from '@hub/shared';
 import { classifyBuildError } from '../../../site/scripts/build-failure';
 import type { BuildRecord } from './publisher';
 import type { LogLevel } from '../lib/log-format';
@@ -17,14 +17,6 @@ export const FAILURES_BEFORE_MAIL = 3;
 /** Why a mail goes out: the site stopped being updated, or is updated again. */
 export type MailOccasion = 'failing' | 'recovered';
 
-/** How many builds at the end of `history` failed in a row. */
-export function failuresAtEnd(history: readonly Pick<BuildRecord, 'result'>[]): number {
-  let count = 0;
-  for (let index = history.length - 1; index >= 0 && history[index]?.result === 'failed'; index--)
-    count += 1;
-  return count;
-}
-
 /**
  * Whether the newest build in `history` calls for a mail: 'failing' when it makes the run of
  * failures exactly `threshold` long (a longer run was told already), 'recovered' when it is a
@@ -36,33 +28,14 @@ export function mailOccasion(
 ): MailOccasion | null {
   const newest = history.at(-1);
   if (!newest) return null;
-  if (newest.result === 'failed') return failuresAtEnd(history) === threshold ? 'failing' : null;
-  return failuresAtEnd(history.slice(0, -1)) >= threshold ? 'recovered' : null;
+  if (newest.result === 'failed') return failuresInARow(history) === threshold ? 'failing' : null;
+  return failuresInARow(history.slice(0, -1)) >= threshold ? 'recovered' : null;
 }
 
 /** A mail to the editors. */
 export interface FailureMail {
   subject: string;
   text: string;
-}
-
-const dateFormat = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: HUB_TIME_ZONE,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const timeFormat = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: HUB_TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** "3 november 2026 om 14:05 uur", in Maastricht's time. */
-export function dutchMoment(iso: string): string {
-  const moment = new Date(iso);
-  if (Number.isNaN(moment.getTime())) return 'onbekende tijd';
-  return `${dateFormat.format(moment)} om ${timeFormat.format(moment)} uur`;
 }
 
 const sentence = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
@@ -87,7 +60,7 @@ export function failureMail(
 ): FailureMail {
   const newest = history.at(-1);
   const failed = occasion === 'failing' ? history : history.slice(0, -1);
-  const count = failuresAtEnd(failed);
+  const count = failuresInARow(failed);
   const first = failed[failed.length - count];
   const since = dutchMoment(first?.startedAt || first?.finishedAt || '');
   if (occasion === 'failing') {

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { BuildFailureKind } from '@hub/shared';
-import { failuresAtEnd } from './failure-mail';
+import { failuresInARow } from '@hub/shared';
 import type { BuildRecord } from './publisher';
 
 /** Every metric's name starts with this (the process metrics too). */
@@ -147,7 +147,7 @@ export class PublisherMetrics {
       help: 'Builds that failed in a row since the last good one.',
       registers,
       async collect() {
-        this.set(failuresAtEnd((await read()).history));
+        this.set(failuresInARow((await read()).history));
       },
     });
     new Gauge({

@@ -49,8 +49,8 @@ function buildsUpToLive(status: PublisherStatus): BuildSummary[] {
 
 const isUpdating = (status: PublisherStatus) => status.building !== null || status.pending;
 
-/** How many builds failed since the last good one. */
-function failuresInARow(builds: readonly BuildSummary[]): number {
+/** How many builds at the end of the history failed in a row (since the last good one). */
+export function failuresInARow(builds: readonly Pick<BuildSummary, 'result'>[]): number {
   let count = 0;
   while (builds[builds.length - 1 - count]?.result === 'failed') count += 1;
   return count;
