@@ -12,13 +12,16 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
-    // On the home page: is the public site up to date, and if not, why (see publication/).
-    app.widgets.register({
-      id: 'publicatie',
-      icon: Earth,
-      title: { id: 'hub.widget.publicatie', defaultMessage: 'Publicatie' },
-      component: async () => (await import('./publication/publication-widget')).PublicationWidget,
-    });
+    // First on the home page: is the public site up to date, and if not, why (see publication/).
+    app.widgets.register((widgets) => [
+      {
+        id: 'publicatie',
+        icon: Earth,
+        title: { id: 'hub.widget.publicatie', defaultMessage: 'Publicatie' },
+        component: async () => (await import('./publication/publication-widget')).PublicationWidget,
+      },
+      ...widgets,
+    ]);
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager')

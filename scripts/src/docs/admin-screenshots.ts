@@ -114,9 +114,9 @@ try {
   // The home page's Publicatie widget.
   await open('/');
   await closeBanners();
-  const widget = page.locator('[data-hub-publication]');
-  await widget.waitFor({ timeout: 30_000 });
-  await shotOf(page, widget, '12-publicatie');
+  await page.locator('[data-hub-publication]').waitFor({ timeout: 30_000 });
+  // The whole widget, its title included (a section named by its heading).
+  await shotOf(page, page.getByRole('region', { name: 'Publicatie' }), '12-publicatie');
 } finally {
   await admin.browser.close();
 }

@@ -1,5 +1,5 @@
 import type { ContentTypeKey } from '../validation/content-rules';
-import type { BuildFailureKind, BuildWarning } from './build-report';
+import type { BuildFailureKind, BuildWarning, WarningItem } from './build-report';
 
 /**
  * The words editors read about builds (the admin's "Publicatie" widget, the document panel and
@@ -75,16 +75,29 @@ export function typeName(type: ContentTypeKey): string {
   return TYPE_NAMES[type] ?? 'stuk';
 }
 
+/** What a warning is about, in one line: "Een afbeelding ontbreekt: wandeling.jpg". */
+export function warningTitle(warning: BuildWarning): string {
+  return `Een afbeelding ontbreekt: ${warning.file}`;
+}
+
+/** What the build did about it, and what editors can do. */
+export function warningAdvice(warning: BuildWarning): string {
+  return warning.items.length > 1
+    ? "De pagina's staan online zonder deze afbeelding. Upload de afbeelding opnieuw en kies hem bij deze stukken."
+    : 'De pagina staat online zonder deze afbeelding. Upload de afbeelding opnieuw en kies hem bij dit stuk.';
+}
+
+/** An item a warning names, as a reader finds it: "Wandelen in Malberg (nieuwsbericht)". */
+export function warningItemText(item: WarningItem): string {
+  return `${item.title} (${typeName(item.type)})`;
+}
+
 /**
- * A warning in one or two sentences: "Een afbeelding ontbreekt: wandeling.jpg. Gebruikt in:
- * Wandelen in Malberg (nieuwsbericht). Upload de afbeelding opnieuw en kies hem bij dit stuk."
+ * A warning in a few sentences, for text without links: "Een afbeelding ontbreekt:
+ * wandeling.jpg. Gebruikt in: Wandelen in Malberg (nieuwsbericht). De pagina staat ...".
  */
 export function explainWarning(warning: BuildWarning): string {
-  const items = warning.items.map((item) => `${item.title} (${typeName(item.type)})`).join(', ');
+  const items = warning.items.map(warningItemText).join(', ');
   const used = items ? ` Gebruikt in: ${items}.` : '';
-  const again =
-    warning.items.length > 1
-      ? 'Upload de afbeelding opnieuw en kies hem bij deze stukken.'
-      : 'Upload de afbeelding opnieuw en kies hem bij dit stuk.';
-  return `Een afbeelding ontbreekt: ${warning.file}.${used} De pagina staat online zonder deze afbeelding. ${again}`;
+  return `${warningTitle(warning)}.${used} ${warningAdvice(warning)}`;
 }

@@ -4,7 +4,12 @@
 import { Link as RouterLink } from 'react-router-dom';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { Widget } from '@strapi/strapi/admin';
-import { explainFailure, explainWarning } from '@hub/shared/src/publishing/explain-build';
+import {
+  explainFailure,
+  warningAdvice,
+  warningItemText,
+  warningTitle,
+} from '@hub/shared/src/publishing/explain-build';
 import type { SitePublicationAnswer } from '@hub/shared/src/publishing/admin-answers';
 import type { BuildWarning } from '@hub/shared/src/publishing/build-report';
 import { usePolled } from './use-polled';
@@ -63,26 +68,29 @@ function State({ answer }: { answer: Reachable }) {
 function Warnings({ warnings }: { warnings: BuildWarning[] }) {
   if (warnings.length === 0) return null;
   return (
-    <Flex direction="column" alignItems="stretch" gap={1} data-hub-publication-warnings>
+    <Flex direction="column" alignItems="stretch" gap={2} data-hub-publication-warnings>
       <Typography variant="sigma" tag="h3" textColor="warning600">
         Let op
       </Typography>
-      <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
-        {warnings.map((warning) => (
-          <li key={warning.url}>
-            <Typography variant="pi">{explainWarning(warning)}</Typography>{' '}
+      {warnings.map((warning) => (
+        <Flex key={warning.url} direction="column" alignItems="stretch" gap={1}>
+          <Typography fontWeight="bold">{warningTitle(warning)}.</Typography>
+          <Typography variant="pi">Gebruikt in:</Typography>
+          <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
             {warning.items.map((item) => (
-              <Link
-                key={item.documentId}
-                tag={RouterLink}
-                to={`/content-manager/collection-types/api::${item.type}.${item.type}/${item.documentId}`}
-              >
-                Open {item.title}
-              </Link>
+              <li key={`${item.type} ${item.documentId}`}>
+                <Link
+                  tag={RouterLink}
+                  to={`/content-manager/collection-types/api::${item.type}.${item.type}/${item.documentId}`}
+                >
+                  {warningItemText(item)}
+                </Link>
+              </li>
             ))}
-          </li>
-        ))}
-      </Box>
+          </Box>
+          <Typography variant="pi">{warningAdvice(warning)}</Typography>
+        </Flex>
+      ))}
     </Flex>
   );
 }
