@@ -19,9 +19,12 @@ const port = process.env.SMOKE_PORT ?? '1337';
 const sitePort = process.env.SMOKE_SITE_PORT ?? '4321';
 const base = `http://127.0.0.1:${port}`;
 const siteBase = `http://127.0.0.1:${sitePort}`;
-/** npm start's defaults for the publisher and the preview server. */
-const publisherPort = 4322;
-const previewPort = 4323;
+/**
+ * The publisher's and the preview server's ports: npm start's defaults, or ports of their own
+ * (SMOKE_*), so CI can run two smoke tests side by side (Node 20 and Node 24).
+ */
+const publisherPort = Number(process.env.SMOKE_PUBLISHER_PORT ?? 4322);
+const previewPort = Number(process.env.SMOKE_PREVIEW_PORT ?? 4323);
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-smoke-'));
 const tokenFile = path.join(workDir, 'site-build-token');
 const log = (line: string) => logLine('smoke', line);
@@ -217,6 +220,8 @@ const child = spawn('npm', ['start'], {
     ...process.env,
     PORT: port,
     SITE_PORT: sitePort,
+    PUBLISHER_PORT: String(publisherPort),
+    PREVIEW_PORT: String(previewPort),
     DATABASE_FILENAME: path.join(workDir, 'data.db'),
     SITE_BUILD_TOKEN_FILE: tokenFile,
     PUBLISH_DIR: path.join(workDir, 'publish'),
