@@ -52,6 +52,25 @@ describe('documentPublication', () => {
     });
   });
 
+  it('gives no moment when the history does not reach back to the publication', () => {
+    const site = status({ live: 'b3', builds: [b2, b3] });
+    expect(documentPublication(published('2026-12-01T10:30:00Z'), site)).toEqual({
+      state: 'on-site',
+      since: '',
+      hasUnpublishedChanges: false,
+    });
+  });
+
+  it('an unpublished document is being taken off while a build is on its way', () => {
+    const waiting = status({ live: 'b1', builds: [b1], pending: true });
+    expect(documentPublication(published(null), waiting)).toEqual({ state: 'updating' });
+    const failing = status({ live: 'b1', builds: [b1, failed('f1', '2026-12-01T10:40:00Z')] });
+    expect(documentPublication(published(null), failing)).toEqual({
+      state: 'draft',
+      failure: { kind: 'cms-unreachable', message: 'fetch failed' },
+    });
+  });
+
   it('after a rollback, only builds up to the live one count', () => {
     const site = status({ live: 'b2', builds: [b1, b2, b3] });
     expect(documentPublication(published('2026-12-01T11:30:00Z'), site).state).toBe('not-yet');

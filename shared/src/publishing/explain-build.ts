@@ -39,7 +39,7 @@ const FAILURES: Record<BuildFailureKind, Explanation> = {
   },
   checks: {
     reason: 'bij de controle van de nieuwe site zijn fouten gevonden',
-    advice: `De oude site blijft online. Publiceer later nog een keer. ${CALL_ADMIN}`,
+    advice: `Publiceer later nog een keer. ${CALL_ADMIN}`,
   },
   'site-bucket': {
     reason: 'de nieuwe site kon niet naar de webserver worden gekopieerd',

@@ -27,14 +27,17 @@ export type SitePublication =
 
 /** A document, as far as the public site is concerned: the document panel. */
 export type DocumentPublication =
-  /** On the live site since that build went live ('' when the build's time is unknown). */
+  /** On the live site since that build went live ('' when that moment is not known). */
   | { state: 'on-site'; since: string; hasUnpublishedChanges: boolean }
   /** Published, and a build that will include it runs or is about to. */
   | { state: 'updating' }
   /** Published, but the builds since then failed (the newest failure), or none has run yet. */
   | { state: 'not-yet'; failure?: BuildFailure }
-  /** Only a draft: not on the site. */
-  | { state: 'draft' };
+  /**
+   * Only a draft: not on the site. With `failure`, the newest build failed: if the document was
+   * published before, its page may still be online.
+   */
+  | { state: 'draft'; failure?: BuildFailure };
 
 /** The live build's record, or undefined before the first (or when it was forgotten). */
 function liveBuild(status: PublisherStatus): BuildSummary | undefined {
@@ -85,24 +88,43 @@ export interface DocumentVersions {
   hasUnpublishedChanges: boolean;
 }
 
+/**
+ * A document without a published version: a draft, or just unpublished. While a build is on
+ * its way, an unpublished page may still be online, so it is not called "not on the site" yet;
+ * after a failed build it may still be online too, which the failure says.
+ */
+function draftPublication(status: PublisherStatus): DocumentPublication {
+  if (isUpdating(status)) return { state: 'updating' };
+  const newest = status.builds.at(-1);
+  if (newest?.result === 'failed') {
+    return { state: 'draft', failure: newest.failure ?? { kind: 'unknown', message: '' } };
+  }
+  return { state: 'draft' };
+}
+
 /** The document's state for the panel. */
 export function documentPublication(
   document: DocumentVersions,
   status: PublisherStatus,
 ): DocumentPublication {
   const { publishedAt } = document;
-  if (!publishedAt) return { state: 'draft' };
+  if (!publishedAt) return draftPublication(status);
   const published = Date.parse(publishedAt);
   const startedAfter = (build: BuildSummary) =>
     build.startedAt !== '' && Date.parse(build.startedAt) >= published;
   const live = liveBuild(status);
   if (live && startedAfter(live)) {
+    // The moment is known only when the history reaches back before the publication (it keeps
+    // about 50 builds); otherwise its oldest build would be taken for the moment.
+    const reachesBack = status.builds.some(
+      (build) => build.startedAt !== '' && Date.parse(build.startedAt) < published,
+    );
     const first = buildsUpToLive(status).find(
       (build) => build.result === 'live' && startedAfter(build),
     );
     return {
       state: 'on-site',
-      since: first?.finishedAt ?? live.finishedAt,
+      since: reachesBack ? (first?.finishedAt ?? live.finishedAt) : '',
       hasUnpublishedChanges: document.hasUnpublishedChanges,
     };
   }

@@ -26,7 +26,17 @@ function Publication({ answer }: { answer: DocumentPublicationAnswer }) {
   const { publication, url } = answer;
   switch (publication.state) {
     case 'draft':
-      return <Typography>{DRAFT_TEXT}</Typography>;
+      if (!publication.failure) return <Typography>{DRAFT_TEXT}</Typography>;
+      return (
+        <>
+          <Typography>{DRAFT_TEXT}</Typography>
+          <Typography variant="pi">
+            Let op: de site is nu niet bijgewerkt, omdat{' '}
+            {explainFailure(publication.failure.kind).reason}. Was dit stuk eerder gepubliceerd? Dan
+            staat het misschien nog op de site.
+          </Typography>
+        </>
+      );
     case 'updating':
       return (
         <Typography fontWeight="bold">
@@ -37,7 +47,13 @@ function Publication({ answer }: { answer: DocumentPublicationAnswer }) {
       return (
         <>
           <Typography textColor="success600" fontWeight="bold">
-            Staat op de site sinds <TimeText iso={publication.since} />.
+            {publication.since ? (
+              <>
+                Staat op de site sinds <TimeText iso={publication.since} />.
+              </>
+            ) : (
+              'Staat op de site.'
+            )}
           </Typography>
           {url && (
             <Link href={url} isExternal>

@@ -53,8 +53,8 @@ function State({ answer }: { answer: Reachable }) {
           <Typography>{advice}</Typography>
           <Typography variant="pi">
             Laatste poging: <TimeText iso={site.failedAt} />
-            {site.failedInARow > 1 ? ` (${site.failedInARow} keer achter elkaar mislukt)` : ''}. De
-            site die er al stond, blijft online.
+            {site.failedInARow > 1 ? ` (${site.failedInARow} keer achter elkaar mislukt)` : ''}.
+            {site.since ? ' De site die er al stond, blijft online.' : ''}
           </Typography>
           <LiveSince since={site.since} siteUrl={siteUrl} />
         </>
@@ -100,7 +100,7 @@ function Builds({ builds }: { builds: Reachable['builds'] }) {
   return (
     <Flex direction="column" alignItems="stretch" gap={1}>
       <Typography variant="sigma" tag="h3" textColor="neutral600">
-        Laatste keren bijgewerkt
+        Laatste pogingen om de site bij te werken
       </Typography>
       <Box tag="ul" data-hub-publication-builds>
         {builds.map((build) => (

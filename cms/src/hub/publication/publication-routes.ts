@@ -58,22 +58,38 @@ function forEditors<T extends object>(value: T): T {
   return failure ? { ...value, failure: { kind: failure.kind } satisfies EditorFailure } : value;
 }
 
-/** The warning's items the user may read; a warning left without items is left out. */
+/**
+ * Whether the user may read an item a warning names, asked once per item and request: the
+ * builds listed in the widget mostly name the same items.
+ */
+function readableItems(strapi: Core.Strapi, ctx: Context) {
+  const known = new Map<string, Promise<boolean>>();
+  return (item: WarningItem): Promise<boolean> => {
+    const key = `${item.type} ${item.documentId}`;
+    let readable = known.get(key);
+    if (!readable) {
+      const uid = `api::${item.type}.${item.type}`;
+      readable = documentRows(strapi, uid, item.documentId).then(({ draft, published }) =>
+        mayRead(
+          permissionChecker(strapi, ctx, uid),
+          [draft, published].filter((row): row is Row => row !== undefined),
+        ),
+      );
+      known.set(key, readable);
+    }
+    return readable;
+  };
+}
+
+/** The warnings with the items the user may read; a warning left without items is left out. */
 async function readableWarnings(
-  strapi: Core.Strapi,
-  ctx: Context,
   warnings: BuildWarning[],
+  mayReadItem: (item: WarningItem) => Promise<boolean>,
 ): Promise<BuildWarning[]> {
   const visible: BuildWarning[] = [];
   for (const warning of warnings) {
     const items: WarningItem[] = [];
-    for (const item of warning.items) {
-      const uid = `api::${item.type}.${item.type}`;
-      const rows = Object.values(await documentRows(strapi, uid, item.documentId)).filter(
-        (row): row is Row => row !== undefined,
-      );
-      if (mayRead(permissionChecker(strapi, ctx, uid), rows)) items.push(item);
-    }
+    for (const item of warning.items) if (await mayReadItem(item)) items.push(item);
     if (items.length > 0) visible.push({ ...warning, items });
   }
   return visible;
@@ -108,16 +124,13 @@ export function registerPublicationRoutes(strapi: Core.Strapi): void {
     const { warnings: _all, ...state } = sitePublication(status) as ReturnType<
       typeof sitePublication
     > & { warnings?: BuildWarning[] };
+    const mayReadItem = readableItems(strapi, ctx);
     const live = status.builds.find((build) => build.id === status.live);
-    const warnings = await readableWarnings(strapi, ctx, live?.warnings ?? []);
-    const recent = status.builds.slice(-BUILDS_SHOWN).reverse();
-    const builds = [];
-    for (const build of recent) {
-      const seen =
-        build.id === status.live
-          ? warnings.length
-          : (await readableWarnings(strapi, ctx, build.warnings ?? [])).length;
-      builds.push(buildLine(build, seen));
+    const warnings = await readableWarnings(live?.warnings ?? [], mayReadItem);
+    const builds: BuildLine[] = [];
+    for (const build of status.builds.slice(-BUILDS_SHOWN).reverse()) {
+      const seen = await readableWarnings(build.warnings ?? [], mayReadItem);
+      builds.push(buildLine(build, seen.length));
     }
     ctx.body = {
       reachable: true,

@@ -1,5 +1,6 @@
 import type { PublisherStatus } from '@hub/shared';
 import { PUBLISHER_SECRET_HEADER } from '../bootstrap/publisher-webhook';
+import { parsePublisherStatus } from './parse-status';
 
 /** Where the publisher is (PUBLISHER_URL) and its secret (PUBLISHER_SECRET), as for the webhook. */
 export interface PublisherAddress {
@@ -12,18 +13,6 @@ export function publisherAddress(env: NodeJS.ProcessEnv = process.env): Publishe
   const url = env.PUBLISHER_URL?.trim();
   const secret = env.PUBLISHER_SECRET?.trim();
   return url && secret ? { url, secret } : null;
-}
-
-/** True for an answer that has the fields the CMS reads (an older publisher lacks some). */
-function isPublisherStatus(value: unknown): value is PublisherStatus {
-  const status = value as PublisherStatus;
-  return (
-    typeof status === 'object' &&
-    status !== null &&
-    (status.live === null || typeof status.live === 'string') &&
-    typeof status.pending === 'boolean' &&
-    Array.isArray(status.builds)
-  );
 }
 
 /** Editors' panels ask every few seconds; one answer serves them all for this long. */
@@ -56,8 +45,7 @@ export class PublisherStatusClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       if (!response.ok) return null;
-      const body: unknown = await response.json();
-      return isPublisherStatus(body) ? body : null;
+      return parsePublisherStatus(await response.json());
     } catch {
       return null;
     }
