@@ -91,7 +91,18 @@ describe('GET /metrics on the CMS', () => {
     expect(sampleValue(after, 'hub_cms_process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
-  it('is not there without a publisher secret', async () => {
+  it('takes a token of its own, METRICS_TOKEN, besides the publisher secret', async () => {
+    process.env.METRICS_TOKEN = 'scrape-only';
+    try {
+      expect((await scrape({ Authorization: 'Bearer scrape-only' })).status).toBe(200);
+      expect((await scrape({ Authorization: `Bearer ${SECRET}` })).status).toBe(200);
+      expect((await scrape({ Authorization: 'Bearer wrong' })).status).toBe(401);
+    } finally {
+      Reflect.deleteProperty(process.env, 'METRICS_TOKEN');
+    }
+  });
+
+  it('is not there without a publisher secret or metrics token', async () => {
     Reflect.deleteProperty(process.env, 'PUBLISHER_SECRET');
     try {
       expect((await scrape({ Authorization: `Bearer ${SECRET}` })).status).toBe(404);
@@ -136,6 +147,8 @@ describe('LOG_FORMAT', () => {
 
   it('text keeps Strapi’s own lines; anything else is refused at start', () => {
     expect(loggerConfig(env({})).format).toBeUndefined();
+    expect(loggerConfig(env({})).startup.enabled).toBe(true);
+    expect(loggerConfig(env({ LOG_FORMAT: 'json' })).startup.enabled).toBe(false);
     expect(() => loggerConfig(env({ LOG_FORMAT: 'xml' }))).toThrow(/LOG_FORMAT/);
   });
 });

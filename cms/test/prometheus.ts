@@ -35,8 +35,8 @@ function parseValue(text: string, line: string): number {
   return value;
 }
 
-/** Every sample of a scrape; throws on a line that is not in the format. */
-export function parsePrometheusText(text: string): Sample[] {
+/** Every sample of a scrape, and each family's TYPE; throws on a line not in the format. */
+export function parsePrometheus(text: string): { samples: Sample[]; types: Map<string, string> } {
   const samples: Sample[] = [];
   const typed = new Map<string, string>();
   for (const line of text.split('\n')) {
@@ -61,7 +61,12 @@ export function parsePrometheusText(text: string): Sample[] {
       value: parseValue(value, line),
     });
   }
-  return samples;
+  return { samples, types: typed };
+}
+
+/** Every sample of a scrape; throws on a line that is not in the format. */
+export function parsePrometheusText(text: string): Sample[] {
+  return parsePrometheus(text).samples;
 }
 
 /** The value of the one sample with this name and these labels (others may differ); 0 if none. */

@@ -87,7 +87,13 @@ const publisher = new Publisher({
 await publisher.load();
 const port = Number(env.PUBLISHER_PORT ?? 4322);
 const host = env.PUBLISHER_HOST ?? '127.0.0.1';
-const server = createPublisherServer(publisher, secret, logger, host);
+const server = createPublisherServer(
+  publisher,
+  secret,
+  logger,
+  host,
+  env.METRICS_TOKEN?.trim() || undefined,
+);
 await server.listen({ port, host });
 log(
   `Publisher listening on :${port}; publishing to ` +

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { dutchMoment, explainFailure, type BuildWarning } from '@hub/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher } from '../../cms/test/mail-catcher';
+import { parsePrometheus } from '../../cms/test/prometheus';
 import type { ExportStats } from '../../site/scripts/export-site';
 import { BuildFailedError, classifyBuildError } from '../../site/scripts/build-failure';
 import { BuildQueue } from '../src/publisher/build-queue';
@@ -141,7 +142,16 @@ describe('failure kinds', () => {
         'No build token for the CMS at http://cms:1337: set SITE_BUILD_TOKEN, or start',
         'cms-refused',
       ],
-      ['The image http://cms:1337/uploads/a.jpg could not be read (HTTP 500).', 'images'],
+      ['The image http://cms:1337/uploads/a.jpg could not be read (HTTP 415).', 'images'],
+      // The media storage down or restarting is no fault of the image (site-images.ts).
+      [
+        'Cannot reach the media storage: http://cms:1337/uploads/a.jpg answered HTTP 503.',
+        'cms-unreachable',
+      ],
+      [
+        'Cannot reach the media storage for the image http://cms:1337/uploads/a.jpg: fetch failed',
+        'cms-unreachable',
+      ],
       ['Input buffer contains unsupported image format', 'images'],
       ['The page /nieuws/x/ did not render (HTTP 500); see the log above.', 'content'],
       [
@@ -561,58 +571,6 @@ describe('the failure mail', () => {
   });
 });
 
-/** One sample of the Prometheus text format. */
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-
-/**
- * Parses Prometheus's text exposition format (0.0.4) strictly: every line is a HELP or TYPE
- * comment or a sample, every sample belongs to a family whose TYPE came first. Throws on any
- * line that is none of these.
- */
-function parsePrometheus(text: string): { samples: Sample[]; types: Map<string, string> } {
-  const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
-  const LABEL = `[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\[\\\\"n])*"`;
-  // NaN in any case: prom-client writes `Nan` for an empty event-loop histogram, and
-  // Prometheus reads floats as Go's ParseFloat does, case-insensitively.
-  const VALUE =
-    '[+-]?(?:\\d+(?:\\.\\d*)?(?:[eE][+-]?\\d+)?|\\.\\d+(?:[eE][+-]?\\d+)?)|[Nn][Aa][Nn]|[+-]Inf';
-  const sample = new RegExp(
-    `^(${NAME})(?:\\{((?:${LABEL})(?:,(?:${LABEL}))*,?)?\\})? (${VALUE})(?: -?\\d+)?$`,
-  );
-  const types = new Map<string, string>();
-  const samples: Sample[] = [];
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    const comment = /^# (HELP|TYPE) (\S+) (.*)$/.exec(line);
-    if (comment) {
-      if (comment[1] === 'TYPE') {
-        expect(comment[3], line).toMatch(/^(counter|gauge|histogram|summary|untyped)$/);
-        types.set(comment[2]!, comment[3]!);
-      }
-      continue;
-    }
-    const match = sample.exec(line);
-    if (!match) throw new Error(`Not a line of the Prometheus text format: ${line}`);
-    const name = match[1]!;
-    const family = name.replace(/_(bucket|sum|count)$/, '');
-    if (!types.has(name) && !types.has(family)) throw new Error(`No TYPE before ${line}`);
-    const labels: Record<string, string> = {};
-    for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_]\w*)="((?:[^"\\]|\\.)*)"/g))
-      labels[key!] = value!;
-    const raw = match[3]!;
-    samples.push({
-      name,
-      labels,
-      value: raw.endsWith('Inf') ? Number(raw.replace('Inf', 'Infinity')) : Number(raw),
-    });
-  }
-  return { samples, types };
-}
-
 describe('the metrics', () => {
   it('count builds by result and kind, time their phases and publish-to-live, and read the state', async () => {
     const builder = plannedBuilder([
@@ -685,7 +643,7 @@ describe('the metrics', () => {
     ).toBe(2);
   });
 
-  it('need the secret when the publisher listens on a network', async () => {
+  it('need the secret (or, for metrics, METRICS_TOKEN) when the publisher listens on a network', async () => {
     const publisher = publisherFor('metrics-access');
     await publisher.load();
     // Before the first good build: the live build's age is left out, nothing is NaN.
@@ -695,7 +653,7 @@ describe('the metrics', () => {
       'gauge',
     );
     const open = createPublisherServer(publisher, SECRET, undefined, '127.0.0.1');
-    const exposed = createPublisherServer(publisher, SECRET, undefined, '0.0.0.0');
+    const exposed = createPublisherServer(publisher, SECRET, undefined, '0.0.0.0', 'scrape-only');
     closers.push(
       () => open.close(),
       () => exposed.close(),
@@ -710,8 +668,24 @@ describe('the metrics', () => {
     expect(await code(exposed, { authorization: `Bearer ${SECRET}` })).toBe(200);
     expect(await code(exposed, { [SECRET_HEADER]: SECRET })).toBe(200);
     expect(await code(open, { authorization: 'Bearer wrong' })).toBe(401);
-    // Status stays readable without the secret.
-    expect((await exposed.inject({ url: '/status' })).statusCode).toBe(200);
+    // A token for scrapers only: it opens /metrics, not /status, and cannot build.
+    expect(await code(exposed, { authorization: 'Bearer scrape-only' })).toBe(200);
+    const status = async (server: typeof open, headers: Record<string, string> = {}) =>
+      (await server.inject({ method: 'GET', url: '/status', headers })).statusCode;
+    expect(await status(exposed, { authorization: 'Bearer scrape-only' })).toBe(401);
+    expect(
+      (
+        await exposed.inject({
+          method: 'POST',
+          url: '/build',
+          headers: { [SECRET_HEADER]: 'scrape-only' },
+        })
+      ).statusCode,
+    ).toBe(401);
+    // The status follows the same rule as the metrics.
+    expect(await status(open)).toBe(200);
+    expect(await status(exposed)).toBe(401);
+    expect(await status(exposed, { [SECRET_HEADER]: SECRET })).toBe(200);
 
     for (const host of [undefined, '', '127.0.0.1', '::1', '[::1]', 'localhost', 'LOCALHOST'])
       expect(isLoopbackHost(host), String(host)).toBe(true);

@@ -43,18 +43,19 @@ export function sentSecret(request: FastifyRequest): string | undefined {
 
 /**
  * The publisher's HTTP face: POST /webhook (the CMS), POST /build and POST /rollback (operators),
- * all with the shared secret, checked before the body is read; GET /status for everyone who
- * can reach it (it listens on 127.0.0.1 by default), with or without the secret; GET /metrics
- * for Prometheus, with the secret, or without it while the publisher listens on this machine
- * only.
+ * all with the shared secret, checked before the body is read; GET /status (the CMS's admin)
+ * and GET /metrics (Prometheus) with the secret, or without it while the publisher listens on
+ * this machine only.
  * @param bindHost the host the server listens on (PUBLISHER_HOST), which decides whether
- *   /metrics needs the secret
+ *   /status and /metrics need the secret
+ * @param metricsToken METRICS_TOKEN: accepted for /metrics besides the secret
  */
 export function createPublisherServer(
   publisher: Publisher,
   secret: string,
   log?: ServerLog,
   bindHost = '127.0.0.1',
+  metricsToken?: string,
 ): FastifyInstance {
   const app = createHubServer({ headers: API_HEADERS, errorBody: jsonErrors, log });
   // The webhook's payload is not needed (every notice leads to a full check of the CMS): it is
@@ -66,22 +67,24 @@ export function createPublisherServer(
     payload.resume();
   });
 
-  // The secret is not needed here, but a wrong one is said at once: the CMS that sends it
-  // would fail on its webhooks too.
-  app.get('/status', async (request, reply) => {
+  // Build times, failures and counts are no secret on this machine; on a network they tell an
+  // outsider when the site changes and how the server is doing, so there they need the secret.
+  // A wrong secret is said at once: the CMS that sends it would fail on its webhooks too.
+  const readOpen = isLoopbackHost(bindHost);
+  const mayRead = (request: FastifyRequest, alsoAccepted?: string) => {
     const given = sentSecret(request);
-    if (given !== undefined && !secretMatches(given, secret))
-      return answerError(reply, 401, jsonErrors);
+    if (given === undefined) return readOpen;
+    return (
+      secretMatches(given, secret) || (alsoAccepted ? secretMatches(given, alsoAccepted) : false)
+    );
+  };
+  app.get('/status', async (request, reply) => {
+    if (!mayRead(request)) return answerError(reply, 401, jsonErrors);
     return publisher.status();
   });
-
-  // Build counts and times are no secret on this machine; on a network they tell an outsider
-  // when the site changes and how the server is doing, so there they need the secret.
-  const metricsOpen = isLoopbackHost(bindHost);
+  // A scraper may get a token of its own (METRICS_TOKEN) that cannot build or roll back.
   app.get('/metrics', async (request, reply) => {
-    const given = sentSecret(request);
-    const allowed = given === undefined ? metricsOpen : secretMatches(given, secret);
-    if (!allowed) return answerError(reply, 401, jsonErrors);
+    if (!mayRead(request, metricsToken)) return answerError(reply, 401, jsonErrors);
     const text = await publisher.metrics.metrics();
     return reply.header('Content-Type', publisher.metrics.contentType).send(text);
   });

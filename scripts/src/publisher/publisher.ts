@@ -382,8 +382,17 @@ export class Publisher {
     };
     this.history = trimHistory([...this.history, record], this.options.keep);
     this.building = null;
-    if (!failure) await this.releases.prune(await this.goodReleases(), this.options.keep);
-    await this.save();
+    // A full disk or a lost folder here must not skip what follows: the log line, the metrics
+    // and the editors' mail. The record stays in memory and is saved with the next build.
+    try {
+      if (!failure) await this.releases.prune(await this.goodReleases(), this.options.keep);
+      await this.save();
+    } catch (error) {
+      this.options.log(
+        `Build ${id}: the publisher's state could not be saved or old builds pruned. ${messageOf(error)}`,
+        'error',
+      );
+    }
     if (!failure) await this.pruneImageCache();
     this.metrics.recordBuild(record, phases, firstNoticeAt);
     this.options.log(
@@ -477,7 +486,8 @@ export class Publisher {
     const status: PublisherStatusAnswer = {
       live: await this.releases.liveId(),
       building: this.building,
-      pending: this.queue.pending,
+      // A build asked for but waiting for a rollback or the start's bucket sync is on its way too.
+      pending: this.queue.pending || (this.queue.busy && this.building === null),
       queued: this.queue.queued,
       builds: this.history.map(buildSummary),
       last,
