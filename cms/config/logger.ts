@@ -25,11 +25,15 @@ function logFormat(format: string) {
   };
 }
 
-export default ({ env }: Core.Config.Shared.ConfigParams) => ({
-  // error, warn, info or http (every request); tests run with LOG_LEVEL=warn.
-  level: env('LOG_LEVEL', 'http'),
-  ...logFormat(env('LOG_FORMAT', 'text').trim().toLowerCase() || 'text'),
-  // No check for new Strapi versions at start: upgrades go through package.json and review.
-  updates: { enabled: false },
-  startup: { enabled: true },
-});
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  const format = env('LOG_FORMAT', 'text').trim().toLowerCase() || 'text';
+  return {
+    // error, warn, info or http (every request); tests run with LOG_LEVEL=warn.
+    level: env('LOG_LEVEL', 'http'),
+    ...logFormat(format),
+    // No check for new Strapi versions at start: upgrades go through package.json and review.
+    updates: { enabled: false },
+    // Strapi's boxed start-up table is printed beside the logger: not for a log collector.
+    startup: { enabled: format !== 'json' },
+  };
+};

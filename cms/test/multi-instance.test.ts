@@ -163,6 +163,7 @@ describe('the submission desks of two instances', () => {
       status: 409,
       errors: [],
       tokenProblem: 'used',
+      reason: 'token-used',
     });
     expect(
       (await b.receive('good-practice', practice(b.tokens.issue(), 'Samen eten (B)'), address))

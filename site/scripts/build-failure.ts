@@ -17,7 +17,8 @@ const RULES: readonly { kind: BuildFailureKind; pattern: RegExp }[] = [
   // Down, restarting, slow, or a proxy in front of it answering for it.
   {
     kind: 'cms-unreachable',
-    pattern: /Cannot reach the CMS|The CMS at \S+ (answered 5\d\d|did not answer with JSON)/,
+    pattern:
+      /Cannot reach the (CMS|media storage)|The CMS at \S+ (answered 5\d\d|did not answer with JSON)/,
   },
   {
     kind: 'images',

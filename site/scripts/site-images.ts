@@ -37,9 +37,22 @@ const imageConfig = { service: { entrypoint: 'astro/assets/services/sharp', conf
  * it. Not worth a request per image to avoid.
  */
 async function fetchOriginal(src: string): Promise<Uint8Array> {
-  const response = await fetch(src, { signal: AbortSignal.timeout(60_000) });
+  // From the CMS, or from the media storage (SITE_MEDIA_ORIGINS) when uploads are kept there.
+  // When that storage is down or restarting, the build fails for that, not for the image: the
+  // words "Cannot reach the media storage" make it a 'cms-unreachable' failure (build-failure.ts).
+  let response: Response;
+  try {
+    response = await fetch(src, { signal: AbortSignal.timeout(60_000) });
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot reach the media storage for the image ${src}: ${cause}`, {
+      cause: error,
+    });
+  }
+  if (response.status >= 500) {
+    throw new Error(`Cannot reach the media storage: ${src} answered HTTP ${response.status}.`);
+  }
   if (!response.ok) {
-    // From the CMS, or from the media storage (SITE_MEDIA_ORIGINS) when uploads are kept there.
     throw new Error(`The image ${src} could not be read (HTTP ${response.status}).`);
   }
   return new Uint8Array(await response.arrayBuffer());
