@@ -16,7 +16,7 @@ import {
 } from './publisher/settings';
 import { SiteBucket } from './publisher/site-bucket';
 import { FAILURES_BEFORE_MAIL, smtpMailer, type Mailer } from './publisher/failure-mail';
-import { serviceLogger } from './lib/log-format';
+import { serviceLogger } from '../../site/scripts/http/log-format';
 import { repoRoot, siteDir } from './lib/paths';
 
 const env = process.env;

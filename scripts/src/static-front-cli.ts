@@ -3,7 +3,7 @@
  * the stand-in for a CDN in `npm run start:scale`. The site's forms go to CMS_URL.
  */
 import { readS3Settings, type S3Settings } from '@hub/shared';
-import { serviceLogger } from './lib/log-format';
+import { serviceLogger } from '../../site/scripts/http/log-format';
 import { serveSite, siteServerSettings } from './lib/site-server-cli';
 import { createStaticFront } from './static-front/server';
 

@@ -1,6 +1,6 @@
 /** Serves the live site (the publisher's `live` folder) on SITE_PORT, default 4321. */
 import path from 'node:path';
-import { serviceLogger } from './lib/log-format';
+import { serviceLogger } from '../../site/scripts/http/log-format';
 import { repoRoot } from './lib/paths';
 import { serveSite, siteServerSettings } from './lib/site-server-cli';
 import { createStaticServer } from './static-server/server';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger, formatLogLine, logFormat } from '../src/lib/log-format';
+import { createLogger, formatLogLine, logFormat } from '../../site/scripts/http/log-format';
 import { scriptsDir } from '../src/lib/paths';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-log-format-'));

@@ -10,6 +10,7 @@ import { previewConnection } from '../src/loaders/connection';
 import { createPreviewServer } from './preview-server';
 import { currentCompiledSite } from './renderer';
 import { imageCacheDir, pruneImages } from './site-images';
+import { serviceLogger } from './http/log-format';
 
 const env = process.env;
 const secret = env.PREVIEW_SECRET?.trim();
@@ -25,10 +26,7 @@ const imageDir = path.join(os.tmpdir(), 'hub-preview-images');
 /** The preview's images are made again when needed: those not shown for a day are removed. */
 const IMAGE_MAX_AGE_MS = 24 * 60 * 60_000;
 let lastPrune = 0;
-const log = {
-  info: (line: string) => console.log(line),
-  error: (line: string) => console.error(line),
-};
+const log = serviceLogger('preview', env);
 const server = await createPreviewServer({
   site,
   loadedSite: site.loaded,

@@ -4,7 +4,7 @@
  * answer forms, log and stop alike.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from './log-format';
+import type { Logger } from '../../../site/scripts/http/log-format';
 
 /** The settings both servers share; `log` is the service's logger (see serviceLogger). */
 export function siteServerSettings(env: NodeJS.ProcessEnv, log: Logger) {

@@ -4,7 +4,7 @@ import type { BuildRequest } from '../../../site/scripts/build-worker';
 import type { ExportStats } from '../../../site/scripts/export-site';
 import type { BuildFailureKind } from '@hub/shared';
 import { BuildFailedError, classifyBuildError } from '../../../site/scripts/build-failure';
-import type { LogLevel } from '../lib/log-format';
+import type { LogLevel } from '../../../site/scripts/http/log-format';
 
 type Reply =
   | { id: string; ok: true; stats: ExportStats }

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import { dutchMoment, explainFailure, failuresInARow, type BuildFailureKind } from '@hub/shared';
 import { classifyBuildError } from '../../../site/scripts/build-failure';
 import type { BuildRecord } from './publisher';
-import type { LogLevel } from '../lib/log-format';
+import type { LogLevel } from '../../../site/scripts/http/log-format';
 
 /**
  * The mail editors get when the site stops being updated, and the one when it is updated again.

@@ -18,7 +18,7 @@ import {
   type PublishedTo,
   type PublisherStatusAnswer,
 } from './status';
-import type { LogLevel } from '../lib/log-format';
+import type { LogLevel } from '../../../site/scripts/http/log-format';
 import type { ExportStats } from '../../../site/scripts/export-site';
 import type { BuildRequest } from '../../../site/scripts/build-worker';
 import { BuildWorkerClient } from './build-worker-client';

@@ -1,5 +1,5 @@
 /**
- * How the long-running servers (publisher, static server, static front) write their log:
+ * How the long-running servers (publisher, static server, static front, preview) write their log:
  * plain lines for people (the default), or with LOG_FORMAT=json one JSON object per line for a
  * log collector: `{"time","level","service","msg"}`. One format for all, so one parser reads
  * every service.
