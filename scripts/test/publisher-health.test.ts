@@ -294,6 +294,8 @@ describe('the status', () => {
       },
     });
     expect(failed.warnings).toBeUndefined();
+    // The publisher's very first build says so: the panel then knows its history is whole.
+    expect(failed.first).toBe(true);
     expect(good).toEqual({
       id: body.live,
       startedAt: expect.any(String),

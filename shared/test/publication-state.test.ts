@@ -61,6 +61,14 @@ describe('documentPublication', () => {
     });
   });
 
+  it('takes the first build ever for content published before anything was built', () => {
+    const site = status({ live: 'b3', builds: [{ ...b2, first: true }, b3] });
+    expect(documentPublication(published('2026-12-01T10:30:00Z'), site)).toMatchObject({
+      state: 'on-site',
+      since: b2.finishedAt,
+    });
+  });
+
   it('an unpublished document is being taken off while a build is on its way', () => {
     const waiting = status({ live: 'b1', builds: [b1], pending: true });
     expect(documentPublication(published(null), waiting)).toEqual({ state: 'updating' });

@@ -48,6 +48,8 @@ export interface BuildRecord {
   upload?: SyncReport;
   /** Found on disk after the state file was lost: its times are unknown. */
   recovered?: true;
+  /** The publisher's very first build: no history and nothing live before it. */
+  first?: true;
 }
 
 /** The history in a state file, or null when it is not one (half written, edited by hand). */
@@ -313,6 +315,7 @@ export class Publisher {
    */
   private async buildNow(firstNoticeAt?: number): Promise<BuildRecord> {
     const started = new Date();
+    const first = this.history.length === 0 && (await this.releases.liveId()) === null;
     const { id, dir } = await this.releases.create(started);
     this.building = { id, startedAt: started.toISOString() };
     this.options.log(`Build ${id} started.`);
@@ -379,6 +382,7 @@ export class Publisher {
       ...(failure ? { error: failure.message, failure } : {}),
       ...(stats ? { stats } : {}),
       ...(upload ? { upload } : {}),
+      ...(first ? { first } : {}),
     };
     this.history = trimHistory([...this.history, record], this.options.keep);
     this.building = null;

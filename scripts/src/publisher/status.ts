@@ -55,6 +55,7 @@ export function buildSummary(record: BuildRecord): BuildSummary {
     result: record.result,
     ...(failure ? { failure } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(record.first ? { first: true as const } : {}),
   };
 }
 

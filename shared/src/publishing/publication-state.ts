@@ -115,10 +115,13 @@ export function documentPublication(
   const live = liveBuild(status);
   if (live && startedAfter(live)) {
     // The moment is known only when the history reaches back before the publication (it keeps
-    // about 50 builds); otherwise its oldest build would be taken for the moment.
-    const reachesBack = status.builds.some(
-      (build) => build.startedAt !== '' && Date.parse(build.startedAt) < published,
-    );
+    // about 50 builds), or to the publisher's first build (the demo's content, published before
+    // anything was built); otherwise its oldest build would be taken for the moment.
+    const reachesBack =
+      status.builds[0]?.first === true ||
+      status.builds.some(
+        (build) => build.startedAt !== '' && Date.parse(build.startedAt) < published,
+      );
     const first = buildsUpToLive(status).find(
       (build) => build.result === 'live' && startedAfter(build),
     );

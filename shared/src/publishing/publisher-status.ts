@@ -18,6 +18,11 @@ export interface BuildSummary {
   failure?: BuildFailure;
   /** What it built around (result 'live'), e.g. images whose file is gone. */
   warnings?: BuildWarning[];
+  /**
+   * The publisher's very first build (nothing was built or live before it). While it is in the
+   * history, the history reaches back to the start, so every publication falls inside it.
+   */
+  first?: true;
 }
 
 /** The publisher's state. */

@@ -61,6 +61,7 @@ function parseBuild(value: unknown): BuildSummary | null {
     result: value.result,
     ...(failure ? { failure } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(value.first === true ? { first: true as const } : {}),
   };
 }
 
