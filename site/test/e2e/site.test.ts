@@ -5,6 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkHtml } from './html-checker';
 import { FEED_ITEM_LIMIT } from '@hub/shared';
 import { SITE_URL, buildTestSite, type BuiltSite } from './built-site';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
@@ -48,6 +49,20 @@ function fileFor(url: string): string {
 }
 
 describe('the build', () => {
+  it('is valid HTML on every page (Nu HTML Checker, WCAG 2.1 success criterion 4.1.1)', async () => {
+    const problems = await checkHtml(site.outDir);
+    const pages = fs
+      .readdirSync(site.outDir, { recursive: true })
+      .filter((name) => String(name).endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    expect(
+      problems.map(
+        (problem) =>
+          `${problem.url.replace(/^.*?\/site-[^/]+\//, '')}:${problem.line}: ${problem.message}`,
+      ),
+    ).toEqual([]);
+  }, 120_000);
+
   it('gives every published item its page and no draft a page', () => {
     for (const article of published.articles)
       expect(fs.existsSync(file('nieuws', article.slug, 'index.html')), article.slug).toBe(true);
