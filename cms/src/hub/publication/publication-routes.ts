@@ -47,6 +47,14 @@ async function documentRows(strapi: Core.Strapi, uid: string, documentId: string
   };
 }
 
+/** A database time (a Date, an ISO text, or milliseconds, by database) in ms; NaN if none. */
+function timeOf(value: unknown): number {
+  if (value instanceof Date || typeof value === 'string' || typeof value === 'number') {
+    return new Date(value).getTime();
+  }
+  return NaN;
+}
+
 /** May the user read this document (any version) in the content manager? */
 function mayRead(checker: PermissionChecker, rows: Row[]): boolean {
   return !checker.cannot.read() && rows.some((row) => !checker.cannot.read(row));
@@ -160,10 +168,11 @@ export function registerPublicationRoutes(strapi: Core.Strapi): void {
     const hasUnpublishedChanges =
       draft !== undefined &&
       published !== undefined &&
-      new Date(String(draft.updatedAt)).getTime() > new Date(String(published.updatedAt)).getTime();
+      timeOf(draft.updatedAt) > timeOf(published.updatedAt);
+    const publishedAt = published ? timeOf(published.publishedAt) : NaN;
     const publication = documentPublication(
       {
-        publishedAt: published ? new Date(String(published.publishedAt)).toISOString() : null,
+        publishedAt: Number.isNaN(publishedAt) ? null : new Date(publishedAt).toISOString(),
         hasUnpublishedChanges,
       },
       status,
