@@ -8,7 +8,7 @@ import { previewTypeOf } from '@hub/shared/src/preview/preview-types';
 import { usePolled } from './use-polled';
 import { TimeText } from './time-text';
 
-/** Faster while something is on its way, so "Staat op de site" follows a publish in seconds. */
+/** Every 3 s (and at once after a publish), so "Staat op de site" follows a publish in seconds. */
 const POLL_MS = 3000;
 
 const DRAFT_TEXT = 'Niet op de site (concept).';
@@ -31,9 +31,9 @@ function Publication({ answer }: { answer: DocumentPublicationAnswer }) {
         <>
           <Typography>{DRAFT_TEXT}</Typography>
           <Typography variant="pi">
-            Let op: de site is nu niet bijgewerkt, omdat{' '}
-            {explainFailure(publication.failure.kind).reason}. Was dit stuk eerder gepubliceerd? Dan
-            staat het misschien nog op de site.
+            Let op: het bijwerken van de site is mislukt (
+            {explainFailure(publication.failure.kind).reason}). Was dit stuk eerder gepubliceerd?
+            Dan staat het misschien nog op de site.
           </Typography>
         </>
       );
