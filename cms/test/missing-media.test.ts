@@ -31,13 +31,13 @@ interface LocalS3 {
   region: string;
   close: () => Promise<void>;
 }
-async function startLocalS3(options: { directory: string; buckets: string[] }): Promise<LocalS3> {
-  const file = path.join(appDir, '..', 'scripts', 'src', 'lib', 'local-s3.ts');
-  const { startLocalS3: start } = (await import(file)) as {
-    startLocalS3: (options: { directory: string; buckets: string[] }) => Promise<LocalS3>;
-  };
-  return start(options);
+/** The scripts workspace's local-s3.ts: its server, and the S3_* settings for a bucket on it. */
+interface LocalS3Module {
+  startLocalS3: (options: { directory: string; buckets: string[] }) => Promise<LocalS3>;
+  localS3Env: (server: LocalS3, bucket: string) => Record<string, string>;
 }
+const localS3Module = () =>
+  import(path.join(appDir, '..', 'scripts', 'src', 'lib', 'local-s3.ts')) as Promise<LocalS3Module>;
 
 const uploadOf = async (cms: TestCms, id: number) =>
   (await cms.strapi.db.query('plugin::upload.file').findOne({ where: { id } })) as Upload;
@@ -147,15 +147,9 @@ describe('GET /api/hub/missing-media with media in a bucket', () => {
   let cms: TestCms;
 
   beforeAll(async () => {
+    const { startLocalS3, localS3Env } = await localS3Module();
     s3 = await startLocalS3({ directory: path.join(workDir, 's3'), buckets: [BUCKET] });
-    cms = await bootTestCms({
-      S3_BUCKET: BUCKET,
-      S3_ENDPOINT: s3.endpoint,
-      S3_REGION: s3.region,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FORCE_PATH_STYLE: 'true',
-    });
+    cms = await bootTestCms(localS3Env(s3, BUCKET));
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import type { Core } from '@strapi/strapi';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootTestCms, type TestCms } from '../../cms/test/harness';
-import { startLocalS3, type LocalS3 } from '../src/lib/local-s3';
+import { localS3Env, startLocalS3, type LocalS3 } from '../src/lib/local-s3';
 import { runScriptAsync, seededCms, sha, snapshot, type UploadedFile } from './backup-setup';
 
 const BUCKET = 'hub-media';
@@ -14,23 +14,12 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-backup-s3-'));
 let s3: LocalS3 | undefined;
 let cms: TestCms | undefined;
 
-/** The CMS's media settings for a bucket on this local S3 (see cms/.env.example). */
-function mediaEnv(server: LocalS3): Record<string, string> {
-  return {
-    S3_BUCKET: BUCKET,
-    S3_ENDPOINT: server.endpoint,
-    S3_REGION: server.region,
-    S3_ACCESS_KEY_ID: server.accessKeyId,
-    S3_SECRET_ACCESS_KEY: server.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
-  };
-}
-
 afterAll(async () => {
   await cms?.stop();
   await s3?.close();
   // bootTestCms leaves its settings in process.env: later test files store media on disk again.
-  for (const key of Object.keys(mediaEnv({} as LocalS3))) Reflect.deleteProperty(process.env, key);
+  for (const key of Object.keys(localS3Env({} as LocalS3, BUCKET)))
+    Reflect.deleteProperty(process.env, key);
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -114,7 +103,7 @@ async function bucketSnapshot(strapi: Core.Strapi) {
 describe('backup and restore with media on S3-compatible storage', () => {
   it('stores uploads in the bucket, byte for byte, and lets the admin show them', async () => {
     s3 = await startLocalS3({ directory: path.join(workDir, 's3-before'), buckets: [BUCKET] });
-    cms = await seededCms(mediaEnv(s3));
+    cms = await seededCms(localS3Env(s3, BUCKET));
     const files = (await cms.strapi.db
       .query('plugin::upload.file')
       .findMany({})) as (UploadedFile & {
@@ -172,7 +161,7 @@ describe('backup and restore with media on S3-compatible storage', () => {
       port: Number(port),
     });
     expect(await objectKeys(s3)).toEqual([]);
-    cms = await bootTestCms(mediaEnv(s3));
+    cms = await bootTestCms(localS3Env(s3, BUCKET));
 
     await runScriptAsync('restore.ts', [path.join(folder, archive!)]);
     const after = await bucketSnapshot(cms.strapi);

@@ -5,7 +5,6 @@
  * Builds are made by a stand-in builder (no Astro) and checked against a stand-in CMS that has
  * nothing published; one test uses the real build worker, to see the kinds cross its process.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -31,6 +30,7 @@ import { failureMailSettings } from '../src/publisher/settings';
 import { withoutPaths } from '../src/publisher/status';
 import type { SiteBucket } from '../src/publisher/site-bucket';
 import { siteDir } from '../src/lib/paths';
+import { compileRendererAhead } from './site-build';
 
 const SECRET = 'health-test-secret';
 const SITE_URL = 'https://hub.example.nl';
@@ -714,17 +714,7 @@ describe('the metrics', () => {
 describe('the real build worker', () => {
   // The renderer is compiled first, in a process of its own, so the worker starts quickly.
   beforeAll(() => {
-    const compiled = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        "await (await import('./scripts/renderer.ts')).compileRenderer({ quiet: true });",
-      ],
-      { cwd: siteDir, encoding: 'utf8', timeout: 600_000 },
-    );
+    const compiled = compileRendererAhead();
     expect(compiled.status, compiled.stderr).toBe(0);
   });
 

@@ -13,23 +13,14 @@ import { Publisher, trimHistory, type BuildRecord } from '../src/publisher/publi
 import { publisherSettings } from '../src/publisher/settings';
 import { createStaticServer } from '../src/static-server/server';
 import { siteDir } from '../src/lib/paths';
+import { compileRendererAhead } from './site-build';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-publisher-safety-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 // The renderer is compiled first, in a process of its own, so build processes start quickly.
 beforeAll(() => {
-  const compiled = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      "await (await import('./scripts/renderer.ts')).compileRenderer({ quiet: true });",
-    ],
-    { cwd: siteDir, encoding: 'utf8', timeout: 600_000 },
-  );
+  const compiled = compileRendererAhead();
   expect(compiled.status, compiled.stderr).toBe(0);
 });
 

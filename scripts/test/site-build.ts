@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { siteDir } from '../src/lib/paths';
 
 /**
@@ -27,4 +27,24 @@ export function buildSiteFromScratch(options: {
       code === 0 ? resolve() : reject(new Error(`The site build ended with exit code ${code}.`)),
     ),
   );
+}
+
+/**
+ * Compiles the site's renderer in a process of its own (as the build worker would on its first
+ * build), so tests that start build processes find it compiled and start quickly. Returns the
+ * compiler's exit status and its error output.
+ */
+export function compileRendererAhead(): { status: number | null; stderr: string } {
+  const compiled = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      "await (await import('./scripts/renderer.ts')).compileRenderer({ quiet: true });",
+    ],
+    { cwd: siteDir, encoding: 'utf8', timeout: 600_000 },
+  );
+  return { status: compiled.status, stderr: compiled.stderr };
 }

@@ -47,3 +47,18 @@ export async function startLocalS3(options: {
     },
   };
 }
+
+/**
+ * The S3_* settings (shared/src/storage/s3-settings.ts) that point at `bucket` on this server,
+ * path-style as s3rver needs: the CMS's media bucket in tests and `npm run start:scale`.
+ */
+export function localS3Env(server: Omit<LocalS3, 'close'>, bucket: string): Record<string, string> {
+  return {
+    S3_BUCKET: bucket,
+    S3_ENDPOINT: server.endpoint,
+    S3_REGION: server.region,
+    S3_ACCESS_KEY_ID: server.accessKeyId,
+    S3_SECRET_ACCESS_KEY: server.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+  };
+}

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import pg from 'pg';
+import { localS3Env } from '../lib/local-s3';
 import { cmsDir, scriptsDir } from '../lib/paths';
 import { startTypeScript } from '../lib/processes';
 import type { Service } from '../lib/supervisor';
@@ -38,15 +39,7 @@ export interface ScaleLayout {
 
 /** The S3 settings every part reads (see shared/src/storage/s3-settings.ts). */
 export function scaleS3Env(layout: ScaleLayout): Record<string, string> {
-  return {
-    S3_ENDPOINT: layout.s3.endpoint,
-    S3_REGION: layout.s3.region,
-    S3_ACCESS_KEY_ID: layout.s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: layout.s3.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
-    S3_BUCKET: SCALE_BUCKETS.media,
-    PUBLISH_S3_BUCKET: SCALE_BUCKETS.site,
-  };
+  return { ...localS3Env(layout.s3, SCALE_BUCKETS.media), PUBLISH_S3_BUCKET: SCALE_BUCKETS.site };
 }
 
 const proxyUrl = (layout: ScaleLayout) => `http://127.0.0.1:${layout.proxyPort}`;

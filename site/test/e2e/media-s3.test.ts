@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDir as cmsDir, bootTestCms, type TestCms } from '../../../cms/test/harness';
-import { startLocalS3, type LocalS3 } from '../../../scripts/src/lib/local-s3';
+import { localS3Env, startLocalS3, type LocalS3 } from '../../../scripts/src/lib/local-s3';
 import { SITE_URL, siteDir } from './built-site';
 
 const require = createRequire(import.meta.url);
@@ -30,14 +30,7 @@ let textImageUrl = '';
 
 beforeAll(async () => {
   s3 = await startLocalS3({ directory: path.join(workDir, 's3'), buckets: [BUCKET] });
-  cms = await bootTestCms({
-    S3_BUCKET: BUCKET,
-    S3_ENDPOINT: s3.endpoint,
-    S3_REGION: s3.region,
-    S3_ACCESS_KEY_ID: s3.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-    S3_FORCE_PATH_STYLE: 'true',
-  });
+  cms = await bootTestCms(localS3Env(s3, BUCKET));
   const { seedDemoContent } = require(
     path.join(cmsDir, 'dist', 'src', 'hub', 'seed', 'seed-demo.js'),
   );
