@@ -53,14 +53,14 @@ const publisherFor = (
 
 describe('the publisher’s settings', () => {
   it('takes whole numbers in range and says clearly what is wrong otherwise', () => {
-    expect(publisherSettings({})).toEqual({ debounceMs: 1000, keep: 5, buildTimeoutMs: 600_000 });
+    expect(publisherSettings({})).toEqual({ debounceMs: 0, keep: 5, buildTimeoutMs: 600_000 });
     expect(
       publisherSettings({
         PUBLISH_KEEP: '2',
         PUBLISH_BUILD_TIMEOUT_S: '90',
-        PUBLISH_DEBOUNCE_MS: '0',
+        PUBLISH_DEBOUNCE_MS: '250',
       }),
-    ).toEqual({ debounceMs: 0, keep: 2, buildTimeoutMs: 90_000 });
+    ).toEqual({ debounceMs: 250, keep: 2, buildTimeoutMs: 90_000 });
     for (const keep of ['0', '-1', '2.5', 'vijf', '1e400']) {
       expect(() => publisherSettings({ PUBLISH_KEEP: keep }), keep).toThrow(
         /PUBLISH_KEEP must be a whole number of 1 or more/,

@@ -1,7 +1,14 @@
 /**
  * Turns a stream of "something changed" notices into as few builds as possible, never losing
- * one: notices within `debounceMs` become one build; only one build runs at a time; notices that
- * arrive during a build queue exactly one follow-up build, which then sees all their changes.
+ * one, and without making the first one wait: by default a notice starts a build at once
+ * (leading edge); only one build runs at a time; notices that arrive during a build queue
+ * exactly one follow-up build, which starts as soon as the running one ends and sees all their
+ * changes. A build already reads the CMS after it starts, so waiting for quiet first would only
+ * add its length to every publish; bursts are folded by the follow-up instead.
+ *
+ * With a quiet time (`debounceMs` > 0, PUBLISH_DEBOUNCE_MS) a build starts only once no notice
+ * came for that long: for a CMS that sends many notices for one change, where a second build
+ * costs more than the wait.
  *
  * It also remembers when the first notice of the coming build arrived and hands that time to
  * the build: how long an editor waits from "publish" to "live" starts there, not when the build
@@ -12,18 +19,20 @@ export class BuildQueue {
   private running: Promise<void> | undefined;
   private followUp = false;
   private idleWaiters: (() => void)[] = [];
-  /** When the first notice of the build waiting for its quiet time arrived (ms since epoch). */
+  /** When the first notice of the build about to start (or waiting for quiet) arrived (ms). */
   private waitingSince: number | undefined;
   /** When the first notice of the queued follow-up arrived. */
   private followUpSince: number | undefined;
 
   /**
    * @param build runs one build; `firstNoticeAt` is when the first notice that led to it
-   *   arrived (ms since epoch)
+   *   arrived (ms since epoch). With the publisher this includes what belongs to the build
+   *   after it went live (the search index), so no other build starts in between.
+   * @param debounceMs quiet time before a build starts; 0 (the default) starts it at once
    */
   constructor(
     private readonly build: (firstNoticeAt: number) => Promise<void>,
-    private readonly debounceMs: number,
+    private readonly debounceMs = 0,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -41,10 +50,15 @@ export class BuildQueue {
   private schedule(firstNoticeAt: number): void {
     this.waitingSince ??= firstNoticeAt;
     clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.debounceMs <= 0) {
+      void this.run();
+      return;
+    }
     this.timer = setTimeout(() => void this.run(), this.debounceMs);
   }
 
-  /** True while a build runs or one is waiting for its debounce to end. */
+  /** True while a build runs or one is waiting for its quiet time to end. */
   get busy(): boolean {
     return this.running !== undefined || this.timer !== undefined;
   }
@@ -62,7 +76,10 @@ export class BuildQueue {
     return this.timer !== undefined || this.followUp;
   }
 
-  /** Resolves once nothing is running or waiting (tests, shutdown). */
+  /**
+   * Resolves once nothing is running or waiting: the last build and everything it does after
+   * going live (the publisher's search index) are done (tests, benchmarks, shutdown).
+   */
   idle(): Promise<void> {
     return this.busy ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
   }

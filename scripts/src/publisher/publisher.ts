@@ -109,8 +109,8 @@ export interface PublisherOptions {
   cms: () => CmsSource;
   /** Public URL of the site. */
   siteUrl: string;
-  /** Quiet time after a notice before building. */
-  debounceMs: number;
+  /** Quiet time after a notice before building (default 0: build at the first notice). */
+  debounceMs?: number;
   /** Good releases kept for rollback. */
   keep: number;
   /** A build that takes longer is stopped and fails. */

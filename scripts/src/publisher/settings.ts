@@ -3,7 +3,10 @@ import type { MailSettings } from './failure-mail';
 
 /** The publisher's numeric settings, from the environment (see the README, "Publishing"). */
 export interface PublisherSettings {
-  /** PUBLISH_DEBOUNCE_MS: quiet time after a notice before building (default 1000). */
+  /**
+   * PUBLISH_DEBOUNCE_MS: quiet time after a notice before building (default 0: build at the
+   * first notice; notices during a build become one follow-up, see BuildQueue).
+   */
   debounceMs: number;
   /** PUBLISH_KEEP: good builds kept for rollback (default 5). */
   keep: number;
@@ -37,7 +40,7 @@ function wholeNumber(
  */
 export function publisherSettings(env: NodeJS.ProcessEnv): PublisherSettings {
   return {
-    debounceMs: wholeNumber('PUBLISH_DEBOUNCE_MS', env.PUBLISH_DEBOUNCE_MS, 1000, 0),
+    debounceMs: wholeNumber('PUBLISH_DEBOUNCE_MS', env.PUBLISH_DEBOUNCE_MS, 0, 0),
     keep: wholeNumber('PUBLISH_KEEP', env.PUBLISH_KEEP, 5, 1),
     buildTimeoutMs:
       wholeNumber('PUBLISH_BUILD_TIMEOUT_S', env.PUBLISH_BUILD_TIMEOUT_S, 600, 1) * 1000,
