@@ -45,3 +45,13 @@ export function formatEventWhen(startsAt: Date, endsAt?: Date): string {
   if (isoDate(startsAt) === isoDate(endsAt)) return `${start} tot ${formatTime(endsAt)} uur`;
   return `${start} uur tot ${weekdayDateFormat.format(endsAt)}, ${formatTime(endsAt)} uur`;
 }
+
+/**
+ * A period in words: "van 3 maart 2026 tot en met 17 april 2026", or "van 3 maart 2026" when it
+ * is one day (Amsterdam dates).
+ */
+export function dateRange(from: Date, to: Date): string {
+  const start = formatDate(from);
+  const end = formatDate(to);
+  return start === end ? `van ${start}` : `van ${start} tot en met ${end}`;
+}

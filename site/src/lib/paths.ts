@@ -4,7 +4,8 @@ import { EVENT_SUBMISSION, GOOD_PRACTICE_SUBMISSION, SUBMISSION_THANKS_PATH } fr
 export const paths = {
   home: '/',
   news: '/nieuws/',
-  newsPage: (page: number) => (page <= 1 ? '/nieuws/' : `/nieuws/pagina/${page}/`),
+  /** A page of the news archive: numbered from the oldest (see archivePages). */
+  newsPage: (page: number) => `/nieuws/pagina/${page}/`,
   article: (slug: string) => `/nieuws/${slug}/`,
   practices: '/goede-voorbeelden/',
   practice: (slug: string) => `/goede-voorbeelden/${slug}/`,
@@ -16,7 +17,10 @@ export const paths = {
   calendar: '/agenda.ics',
   partners: '/partners/',
   partner: (slug: string) => `/partners/${slug}/`,
+  partnerPractices: (slug: string) => `/partners/${slug}/goede-voorbeelden/`,
   theme: (slug: string) => `/themas/${slug}/`,
+  /** A page of a theme's news archive: numbered from the oldest (see archivePages). */
+  themeNewsPage: (slug: string, page: number) => `/themas/${slug}/nieuws/${page}/`,
   themeFeed: (slug: string) => `/themas/${slug}/rss.xml`,
   district: (slug: string) => `/wijken/${slug}/`,
   districts: '/wijken/',

@@ -2,7 +2,7 @@ import type { Article, GoodPractice, HubEvent } from '@hub/shared';
 import { formatDate, formatEventWhen } from './dates';
 
 /** One line of context under a card title. */
-export function articleMeta(article: Article): string {
+export function articleMeta(article: Pick<Article, 'date' | 'author'>): string {
   return [formatDate(article.date), article.author && `door ${article.author}`]
     .filter(Boolean)
     .join(', ');
@@ -20,4 +20,15 @@ export function eventMeta(event: HubEvent): string {
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * What a list shows of an article: no body. Archive pages get these as their props, so an edit
+ * to an article's text renders its own page again, not the archive page that lists it.
+ */
+export type NewsCard = Pick<Article, 'slug' | 'title' | 'summary' | 'date' | 'author' | 'cover'>;
+
+/** The card of an article (see NewsCard). */
+export function newsCard({ slug, title, summary, date, author, cover }: Article): NewsCard {
+  return { slug, title, summary, date, author, cover };
 }

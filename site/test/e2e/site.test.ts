@@ -83,7 +83,9 @@ describe('the build', () => {
     const routes = [
       'index.html',
       'nieuws/index.html',
+      'nieuws/pagina/1/index.html',
       'nieuws/pagina/2/index.html',
+      'themas/ontmoeten/nieuws/1/index.html',
       'goede-voorbeelden/index.html',
       'agenda/index.html',
       'agenda/archief/index.html',
@@ -110,6 +112,33 @@ describe('the build', () => {
     ];
     for (const route of routes) expect(fs.existsSync(file(route)), route).toBe(true);
     expect(read('robots.txt')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`);
+  });
+
+  it('keeps all news in an archive counted from the oldest, reached from the news page', () => {
+    /** The articles a list page links to, and where its "older" link goes. */
+    const listPage = (url: string) => {
+      const html = fs.readFileSync(fileFor(new URL(url, SITE_URL).href), 'utf8');
+      const slugs = [
+        ...html.matchAll(/class="card__title"[^>]*><a href="\/nieuws\/([^/"]+)\/"/g),
+      ].map((match) => match[1]);
+      const older = /<a href="([^"]+)" rel="next"[^>]*>Oudere berichten<\/a>/.exec(html)?.[1];
+      return { slugs, older };
+    };
+    const seen = new Set<string>();
+    let page = listPage('/nieuws/');
+    expect(page.slugs).toHaveLength(12);
+    page.slugs.forEach((slug) => seen.add(slug!));
+    const visited: string[] = [];
+    while (page.older) {
+      visited.push(page.older);
+      page = listPage(page.older);
+      page.slugs.forEach((slug) => seen.add(slug!));
+    }
+    // Every published article is in the news list or its archive; page 1 holds the oldest.
+    expect([...seen].sort()).toEqual(
+      published.articles.map((article: { slug: string }) => article.slug).sort(),
+    );
+    expect(visited.at(-1)).toBe('/nieuws/pagina/1/');
   });
 
   it('puts every page that marks its content for search in the search index', () => {
@@ -252,6 +281,8 @@ describe('in a browser', () => {
     '/partners/',
     `/partners/${published.partners[0].slug}/`,
     '/themas/ontmoeten/',
+    '/themas/ontmoeten/nieuws/1/',
+    '/nieuws/pagina/1/',
     '/wijken/',
     '/wijken/centrum/',
     '/stappenplan/',

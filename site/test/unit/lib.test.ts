@@ -6,7 +6,6 @@ import { freePort } from '../../../cms/test/harness';
 import { CmsError, fetchCollection } from '../../src/loaders/cms-client';
 import { formatEventWhen } from '../../src/lib/dates';
 import { pastEvents, upcomingEvents } from '../../src/lib/events';
-import { pageOf } from '../../src/lib/pagination';
 import { practiceFilterOptions } from '../../src/lib/practice-filters';
 
 describe('dates', () => {
@@ -38,13 +37,6 @@ describe('agenda', () => {
     expect(pastEvents(events, now).map((event) => event.startsAt.toISOString())).toEqual([
       '2026-01-09T10:00:00.000Z',
     ]);
-  });
-});
-
-describe('pagination', () => {
-  it('splits into pages and always has one', () => {
-    expect(pageOf([1, 2, 3, 4, 5], 2, 2)).toEqual({ items: [3, 4], lastPage: 3 });
-    expect(pageOf([], 1, 12)).toEqual({ items: [], lastPage: 1 });
   });
 });
 
