@@ -1,13 +1,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { BuildRequest } from '../../../site/scripts/build-worker';
+import type { BuildRequest, SearchIndexRequest } from '../../../site/scripts/build-worker';
 import type { ExportStats } from '../../../site/scripts/export-site';
+import type { SearchIndexStats } from '../../../site/scripts/search-index';
 import type { BuildFailureKind } from '@hub/shared';
 import { BuildFailedError, classifyBuildError } from '../../../site/scripts/build-failure';
 import type { LogLevel } from '../../../site/scripts/http/log-format';
 
 type Reply =
   | { id: string; ok: true; stats: ExportStats }
+  | { id: string; ok: true; search: SearchIndexStats }
   // `kind` is decided by the worker; a worker of an older checkout may not send it yet.
   | { id: string; ok: false; error: string; kind?: BuildFailureKind };
 
@@ -20,7 +22,7 @@ export class BuildWorkerClient {
   private child: ChildProcess | null = null;
   private pending = new Map<
     string,
-    { resolve: (stats: ExportStats) => void; reject: (error: Error) => void }
+    { resolve: (answer: Reply & { ok: true }) => void; reject: (error: Error) => void }
   >();
   private output = '';
 
@@ -57,7 +59,7 @@ export class BuildWorkerClient {
     child.on('message', (reply: Reply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
-      if (reply.ok) waiting?.resolve(reply.stats);
+      if (reply.ok) waiting?.resolve(reply);
       else
         waiting?.reject(
           new BuildFailedError(reply.error, reply.kind ?? classifyBuildError(reply.error)),
@@ -91,15 +93,39 @@ export class BuildWorkerClient {
    * longer than `timeoutMs` is stopped: the worker is killed (a hung build holds nothing after
    * it), the build fails with that reason, and the next build starts a new worker.
    */
-  build(request: BuildRequest, timeoutMs: number): Promise<ExportStats> {
+  async build(request: BuildRequest, timeoutMs: number): Promise<ExportStats> {
+    const reply = await this.ask(request, timeoutMs, 'build');
+    if (!('stats' in reply)) throw new Error('The build process answered a build without figures.');
+    return reply.stats;
+  }
+
+  /**
+   * Prepares the new search index of a live build in its folder (see prepareSearchIndex), with
+   * the same time limit and the same handling of a worker that dies.
+   */
+  async indexSearch(releaseDir: string, timeoutMs: number): Promise<SearchIndexStats> {
+    const request: SearchIndexRequest = {
+      id: `search-${path.basename(releaseDir)}-${Date.now()}`,
+      searchIndexOf: releaseDir,
+    };
+    const reply = await this.ask(request, timeoutMs, 'search index');
+    if (!('search' in reply)) throw new Error('The build process answered without an index.');
+    return reply.search;
+  }
+
+  private ask(
+    request: BuildRequest | SearchIndexRequest,
+    timeoutMs: number,
+    what: string,
+  ): Promise<Reply & { ok: true }> {
     this.child ??= this.start();
     const child = this.child;
-    return new Promise<ExportStats>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(request.id);
         reject(
           new BuildFailedError(
-            `The build took longer than ${Math.round(timeoutMs / 1000)} s ` +
+            `The ${what} took longer than ${Math.round(timeoutMs / 1000)} s ` +
               '(PUBLISH_BUILD_TIMEOUT_S) and was stopped.',
             'timeout',
           ),
