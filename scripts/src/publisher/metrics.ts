@@ -56,6 +56,12 @@ export function liveAgeSeconds(snapshot: MetricsSnapshot, now: number): number {
   return (now - at) / 1000;
 }
 
+/** Whether the live build went live with an earlier build's search index and still has it. */
+export function searchIndexBehind(snapshot: MetricsSnapshot): boolean {
+  const record = snapshot.history.find((build) => build.id === snapshot.live);
+  return record?.stats?.searchIndex === 'deferred' && record.searchIndexedAt === undefined;
+}
+
 /** The warnings a build's stats list (ExportStats.warnings; absent in older builds). */
 export function warningsOf(record: BuildRecord | undefined): unknown[] {
   const warnings = (record?.stats as { warnings?: unknown } | undefined)?.warnings;
@@ -92,6 +98,7 @@ export class PublisherMetrics {
   private readonly buildSeconds: Histogram<'phase'>;
   private readonly renderedFiles: Counter;
   private readonly publishToLive: Histogram;
+  private readonly searchIndexUpdates: Counter<'result'>;
 
   /**
    * @param snapshot the state the gauges are read from, at every scrape
@@ -125,10 +132,22 @@ export class PublisherMetrics {
     });
     this.publishToLive = new Histogram({
       name: name('publish_to_live_seconds'),
-      help: 'Seconds from the first notice of a change until the build with it was live.',
+      help:
+        'Seconds from the first notice of a change until the build with it was live (its pages; ' +
+        'its search index follows a moment later).',
       buckets: SECONDS_BUCKETS,
       registers,
     });
+    this.searchIndexUpdates = new Counter({
+      name: name('search_index_updates_total'),
+      help:
+        'Search indexes made and switched in after their build went live, by result (ok, ' +
+        'failed: the build kept the index of the build before).',
+      labelNames: ['result'],
+      registers,
+    });
+    this.searchIndexUpdates.inc({ result: 'ok' }, 0);
+    this.searchIndexUpdates.inc({ result: 'failed' }, 0);
 
     // Read at scrape time (a look at the history in memory and at the live link: cheap).
     const read = snapshot;
@@ -140,6 +159,16 @@ export class PublisherMetrics {
       registers,
       async collect() {
         this.set(liveAgeSeconds(await read(), now()));
+      },
+    });
+    new Gauge({
+      name: name('live_search_index_behind'),
+      help:
+        '1 while the live build has the search index of an earlier build (its own is being ' +
+        'made, or failed), else 0.',
+      registers,
+      async collect() {
+        this.set(searchIndexBehind(await read()) ? 1 : 0);
       },
     });
     new Gauge({
@@ -187,8 +216,10 @@ export class PublisherMetrics {
     else this.builds.inc({ result: 'failed', kind: record.failure?.kind ?? 'unknown' });
     const seconds = record.stats?.seconds;
     if (seconds) {
+      // A deferred search index is timed when it is switched in (recordSearchIndex).
+      const deferred = record.stats?.searchIndex === 'deferred';
       for (const phase of ['fetch', 'render', 'images', 'search', 'compress'] as const)
-        this.buildSeconds.observe({ phase }, seconds[phase]);
+        if (!(phase === 'search' && deferred)) this.buildSeconds.observe({ phase }, seconds[phase]);
       this.renderedFiles.inc(record.stats?.rendered ?? 0);
     }
     if (phases.checks !== undefined) this.buildSeconds.observe({ phase: 'checks' }, phases.checks);
@@ -198,6 +229,15 @@ export class PublisherMetrics {
       const live = Date.parse(record.finishedAt);
       this.publishToLive.observe(Math.max(0, (live - firstNoticeAt) / 1000));
     }
+  }
+
+  /**
+   * Counts a search index made after its build went live; `seconds` (when it worked) is its
+   * `search` phase.
+   */
+  recordSearchIndex(result: 'ok' | 'failed', seconds?: number): void {
+    this.searchIndexUpdates.inc({ result });
+    if (seconds !== undefined) this.buildSeconds.observe({ phase: 'search' }, seconds);
   }
 
   /** The metrics in Prometheus's text format. */

@@ -26,8 +26,16 @@ import { checkRelease, type CmsSource } from './release-checks';
 import { Releases } from './releases';
 import type { SiteBucket, SyncReport } from './site-bucket';
 import { pruneImages } from '../../../site/scripts/site-images';
+import { NEXT_SEARCH_DIR, type SearchIndexStats } from '../../../site/scripts/search-index';
+import { switchSearchIndex } from './search-switch';
 
 const HOUR_MS = 60 * 60_000;
+/**
+ * How long the live search index may stay behind the live pages while builds follow each other:
+ * a build with a follow-up queued behind it leaves the index to that follow-up (which indexes
+ * all changes at once) instead of holding it up, but not for longer than this.
+ */
+const SEARCH_INDEX_MAX_DELAY_MS = 60_000;
 /** Cached images no kept build uses are encoded again when needed after this long. */
 const IMAGE_CACHE_MAX_AGE_MS = 7 * 24 * HOUR_MS;
 
@@ -46,6 +54,17 @@ export interface BuildRecord {
   stats?: ExportStats;
   /** What was uploaded to the site bucket (when the site is published to one). */
   upload?: SyncReport;
+  /**
+   * When the build's own search index was live. A build that wrote its index with its pages
+   * has it at `finishedAt`; one that went live with the index of the build before
+   * (`stats.searchIndex` 'deferred') gets it when its own index is switched in, a moment later.
+   * Absent until then, and when that failed or was left to the next build.
+   */
+  searchIndexedAt?: string;
+  /** Why its own search index could not be switched in (it kept the one of the build before). */
+  searchIndexError?: string;
+  /** What the sync after the search index switch uploaded to the site bucket. */
+  searchUpload?: SyncReport;
   /** Found on disk after the state file was lost: its times are unknown. */
   recovered?: true;
   /** The publisher's very first build: no history and nothing live before it. */
@@ -96,6 +115,11 @@ export function trimHistory(history: readonly BuildRecord[], keep: number): Buil
 export interface SiteBuilder {
   /** Builds the site into request.outDir; rejects with the cause when it fails. */
   build(request: BuildRequest, timeoutMs: number): Promise<ExportStats>;
+  /**
+   * Prepares the new search index of a live release in its `.pagefind-next/` (only asked for
+   * after a build whose stats say `searchIndex: 'deferred'`).
+   */
+  indexSearch?(releaseDir: string, timeoutMs: number): Promise<SearchIndexStats>;
   close(): void;
 }
 
@@ -159,13 +183,21 @@ export class Publisher {
   private bucketRetry: { timer?: NodeJS.Timeout; failures: number } = { failures: 0 };
   /** The editors' mails being sent, in order; never rejects. */
   private mails: Promise<void> = Promise.resolve();
+  /**
+   * The live release whose search index is older than its pages, and since when the live
+   * index has been behind (ms): set when a build goes live with the index of the build before,
+   * cleared when a build's own index is live.
+   */
+  private searchBehind: { id: string; since: number } | undefined;
+  /** True while a live build's search index is made and switched in (not a pending build). */
+  private searchIndexing = false;
   /** What GET /metrics answers. */
   readonly metrics: PublisherMetrics;
 
   constructor(private readonly options: PublisherOptions) {
     this.releases = new Releases(options.root);
     this.queue = new BuildQueue(async (firstNoticeAt) => {
-      await this.serial(() => this.buildNow(firstNoticeAt));
+      await this.serial(() => this.buildAndIndex(firstNoticeAt));
     }, options.debounceMs);
     this.stateFile = path.join(options.root, 'state.json');
     this.worker = options.builder ?? new BuildWorkerClient(options.siteDir, options.log);
@@ -276,11 +308,28 @@ export class Publisher {
   }
 
   /**
-   * One build: fresh folder, build, checks, upload to the site bucket, atomic switch, prune.
-   * Waits for a running build.
+   * One build: fresh folder, build, checks, upload to the site bucket, atomic switch, prune;
+   * then its own search index (see buildAndIndex). Waits for a running build.
    */
   build(): Promise<BuildRecord> {
-    return this.serial(() => this.buildNow());
+    return this.serial(() => this.buildAndIndex());
+  }
+
+  /**
+   * A build, and right after it went live, in the same turn of the lock (no other build or
+   * rollback in between), its own search index: the page is live without waiting for Pagefind,
+   * and search catches up a moment later (see catchUpSearchIndex). The queue's idle() and
+   * build() resolve only after both.
+   */
+  private async buildAndIndex(firstNoticeAt?: number): Promise<BuildRecord> {
+    const record = await this.buildNow(firstNoticeAt);
+    this.searchIndexing = true;
+    try {
+      await this.catchUpSearchIndex();
+    } finally {
+      this.searchIndexing = false;
+    }
+    return record;
   }
 
   /**
@@ -333,6 +382,8 @@ export class Publisher {
           siteUrl: this.options.siteUrl,
           cmsUrl: cms.url,
           token: cms.token,
+          // Live first with the last build's index; this build's own follows (buildAndIndex).
+          search: this.worker.indexSearch ? 'defer' : 'write',
         },
         this.options.buildTimeoutMs,
       );
@@ -384,6 +435,7 @@ export class Publisher {
       ...(upload ? { upload } : {}),
       ...(first ? { first } : {}),
     };
+    if (!failure) this.noteSearchIndexOf(record);
     this.history = trimHistory([...this.history, record], this.options.keep);
     this.building = null;
     // A full disk or a lost folder here must not skip what follows: the log line, the metrics
@@ -402,13 +454,115 @@ export class Publisher {
     this.options.log(
       failure
         ? `Build ${id} failed (${failure.kind}); the live site is unchanged. ${failure.message}`
-        : `Build ${id} is live (${record.durationMs} ms).`,
+        : `Build ${id} is live (${record.durationMs} ms)` +
+            (record.searchIndexedAt ? '.' : '; its search index follows.'),
       failure ? 'error' : 'info',
     );
     // Planned once this build is cleaned up and logged: "building again" comes after it.
     if (failure?.kind === 'site-bucket') this.retryBucketLater();
     this.mailEditors();
     return record;
+  }
+
+  /**
+   * Notes whether a build that went live has its own search index: written with its pages (the
+   * first build of a worker, a stand-in), or the one of the build before, to be made next.
+   */
+  private noteSearchIndexOf(record: BuildRecord): void {
+    if (record.stats?.searchIndex === 'deferred') {
+      this.searchBehind = { id: record.id, since: this.searchBehind?.since ?? Date.now() };
+    } else {
+      record.searchIndexedAt = record.finishedAt;
+      this.searchBehind = undefined;
+    }
+  }
+
+  /**
+   * Brings the live release's search index up to date when it is behind its pages: right after
+   * a build went live with the index of the build before, and after a failed build that came
+   * between. Left to the follow-up build when one is queued already (it indexes every change
+   * at once; waiting for this index would hold up its pages), unless the index has been behind
+   * for a minute. Never throws: a failed index leaves the live release and its old index as
+   * they are (see updateSearchIndex).
+   */
+  private async catchUpSearchIndex(): Promise<void> {
+    const behind = this.searchBehind;
+    if (!behind || !this.worker.indexSearch) return;
+    // Rolled back meanwhile: the build now live has an index of its own.
+    if ((await this.releases.liveId()) !== behind.id) return;
+    const record = this.history.find((build) => build.id === behind.id);
+    if (!record) return;
+    if (this.queue.queued && Date.now() - behind.since < SEARCH_INDEX_MAX_DELAY_MS) {
+      this.options.log(`Build ${record.id}: its search index is left to the build queued next.`);
+      return;
+    }
+    await this.updateSearchIndex(record);
+  }
+
+  /**
+   * The second switch: the worker makes the index of the live release beside its current one,
+   * the publisher switches it in (switchSearchIndex) and, with a site bucket, syncs the bucket
+   * again (new index files first, the entry after them, see planSync). A failure is logged and
+   * counted; the release stays live with the index it had, and the next build indexes again.
+   */
+  private async updateSearchIndex(record: BuildRecord): Promise<void> {
+    const indexSearch = this.worker.indexSearch?.bind(this.worker);
+    if (!indexSearch) return;
+    const dir = path.join(this.releases.releasesDir, record.id);
+    let search: SearchIndexStats;
+    try {
+      search = await indexSearch(dir, this.options.buildTimeoutMs);
+      await switchSearchIndex(dir);
+    } catch (error) {
+      // The worker may have stopped halfway: nothing of its folder may stay behind.
+      await fs.rm(path.join(dir, NEXT_SEARCH_DIR), { recursive: true, force: true });
+      record.searchIndexError = messageOf(error);
+      this.metrics.recordSearchIndex('failed');
+      this.options.log(
+        `Build ${record.id}: its search index could not be made or switched in; search keeps ` +
+          `the index of the build before until the next build. ${messageOf(error)}`,
+        'error',
+      );
+      await this.saveQuietly(record.id);
+      return;
+    }
+    record.searchIndexedAt = new Date().toISOString();
+    delete record.searchIndexError;
+    if (record.stats) record.stats.seconds.search = search.seconds;
+    this.searchBehind = undefined;
+    this.metrics.recordSearchIndex('ok', search.seconds);
+    this.options.log(
+      `Build ${record.id}: search index of ${search.pages} pages made in ` +
+        `${search.seconds.toFixed(1)} s and switched in.`,
+    );
+    const bucket = this.options.siteBucket;
+    if (bucket) {
+      try {
+        record.searchUpload = await bucket.sync(dir, record.id);
+        this.options.log(`Build ${record.id}, search index: ${uploaded(record.searchUpload)}`);
+      } catch (error) {
+        // The bucket keeps serving the release with its old index, which is whole.
+        this.options.log(
+          `Build ${record.id}: the new search index could not be uploaded to the site bucket. ` +
+            messageOf(error),
+          'error',
+        );
+        this.retryBucketLater();
+      }
+    }
+    await this.saveQuietly(record.id);
+  }
+
+  /** Saves the state after a change to a record; a failure is logged (the next save has it). */
+  private async saveQuietly(id: string): Promise<void> {
+    try {
+      await this.save();
+    } catch (error) {
+      this.options.log(
+        `Build ${id}: the publisher's state could not be saved. ${messageOf(error)}`,
+        'error',
+      );
+    }
   }
 
   /**
@@ -490,8 +644,10 @@ export class Publisher {
     const status: PublisherStatusAnswer = {
       live: await this.releases.liveId(),
       building: this.building,
-      // A build asked for but waiting for a rollback or the start's bucket sync is on its way too.
-      pending: this.queue.pending || (this.queue.busy && this.building === null),
+      // A build asked for but waiting for a rollback or the start's bucket sync is on its way too;
+      // the search index of a build that is live already is not.
+      pending:
+        this.queue.pending || (this.queue.busy && this.building === null && !this.searchIndexing),
       queued: this.queue.queued,
       builds: this.history.map(buildSummary),
       last,
