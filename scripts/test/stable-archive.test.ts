@@ -112,6 +112,9 @@ describe('stable archive pages', () => {
         `themas/ontmoeten/nieuws/${themeTop - 1}/index.html`,
       ]).toContain(file);
     }
+    // The agenda did not change: it reads the upcoming events, not the moment of the build.
+    expect(again).not.toContain('agenda/index.html');
+    expect(again).not.toContain('agenda/archief/index.html');
     // No other article's page is rendered again: they read nothing but their own props.
     expect(again.filter((file) => /^nieuws\/(?!pagina\/)[^/]+\/index\.html$/.test(file))).toEqual([
       'nieuws/een-nieuw-bericht-voor-de-archieftest/index.html',

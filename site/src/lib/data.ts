@@ -12,7 +12,10 @@ import type {
 
 /** Everything the site shows, in domain types. Pages read this, never the CMS. */
 export interface Hub {
-  /** The moment of this build: what is "upcoming" is decided against it, once for all pages. */
+  /**
+   * The moment of this build. Pages do not read it: it changes with every build, so a page that
+   * read it would be rendered again every time. They read upcomingEvents and pastEvents instead.
+   */
   builtAt: Date;
   /** Base URL of the CMS the content came from: relative media URLs in rich text resolve to it. */
   cmsUrl: string;
@@ -23,6 +26,13 @@ export interface Hub {
   practices: GoodPractice[];
   /** By start, earliest first. */
   events: HubEvent[];
+  /**
+   * Events that have not ended at builtAt, earliest first: the agenda. A field of its own, so
+   * the pages that show it are rendered again only when it changes, not at every build.
+   */
+  upcomingEvents: HubEvent[];
+  /** Events that have ended at builtAt, most recent first: the agenda's archive. */
+  pastEvents: HubEvent[];
   /** By name. */
   partners: Partner[];
   /** In stappenplan order. */

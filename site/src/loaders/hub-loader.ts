@@ -10,6 +10,7 @@ import type {
   Term,
 } from '@hub/shared';
 import type { Hub } from '../lib/data';
+import { pastEvents, upcomingEvents } from '../lib/events';
 import {
   fetchCollection,
   fetchDraft,
@@ -295,13 +296,16 @@ function hubOf(
       `The CMS at ${connection.url} returned no published articles, good practices or events; refusing to build an empty site.`,
     );
   }
+  const builtAt = new Date();
   const hub: Hub = {
-    builtAt: new Date(),
+    builtAt,
     cmsUrl: connection.url,
     settings: mapSiteSettings(raw as Raw),
     articles: articles.sort((a, b) => b.date.getTime() - a.date.getTime() || bySlug(a, b)),
     practices: practices.sort(byTitle),
     events: events.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || bySlug(a, b)),
+    upcomingEvents: upcomingEvents(events, builtAt),
+    pastEvents: pastEvents(events, builtAt),
     partners: map<Partner>('partners', mapPartner).sort(byName),
     actions: map<Action>('actions', mapAction).sort((a, b) => a.order - b.order || byTitle(a, b)),
     pages: map<Page>('pages', mapPage).sort(byTitle),
