@@ -216,9 +216,14 @@ function standInBuilder() {
   let generation = 0;
   const builder = {
     fail: undefined as Error | undefined,
+    /** A build waits for this first (to queue a follow-up behind it). */
+    gate: Promise.resolve(),
+    /** How many indexes were prepared. */
+    indexed: 0,
     /** Called between preparing and the switch (to look at the live site then). */
     prepared: (() => undefined) as (releaseDir: string) => void,
     build: async (request: { outDir: string; search?: string }): Promise<ExportStats> => {
+      await builder.gate;
       write(request.outDir, {
         'index.html': `<h1>Build ${request.outDir}</h1>`,
         'rss.xml': EMPTY_FEED,
@@ -240,6 +245,7 @@ function standInBuilder() {
     },
     indexSearch: async (releaseDir: string) => {
       if (builder.fail) throw builder.fail;
+      builder.indexed += 1;
       generation += 1;
       write(
         path.join(releaseDir, '.pagefind-next'),
@@ -384,6 +390,46 @@ describe('the publisher’s second switch', () => {
     expect(status.live).toBe(status.last?.id);
     resume();
     await publisher.queue.idle();
+  });
+
+  it('leaves the index to the follow-up build when one is queued, so its pages do not wait', async () => {
+    const builder = standInBuilder();
+    const lines: string[] = [];
+    const publisher = new Publisher({
+      root: path.join(work, 'follow-up'),
+      siteDir,
+      cms: () => ({ url: cmsUrl, token: 'test' }),
+      siteUrl: 'https://hub.example.nl',
+      keep: 5,
+      buildTimeoutMs: 60_000,
+      builder,
+      log: (line) => lines.push(line),
+    });
+    closers.push(() => publisher.close());
+    await publisher.load();
+    await publisher.build();
+    let open: () => void = () => undefined;
+    builder.gate = new Promise<void>((resolve) => (open = resolve));
+    publisher.queue.notify();
+    publisher.queue.notify(); // during the build: a follow-up
+    expect(publisher.queue.queued).toBe(true);
+    open();
+    await publisher.queue.idle();
+    const { builds, live } = await publisher.status();
+    expect(builds).toHaveLength(3);
+    const history = JSON.parse(
+      fs.readFileSync(path.join(work, 'follow-up', 'state.json'), 'utf8'),
+    ) as { id: string; searchIndexedAt?: string }[];
+    // The second build's index was left to the third, which indexed every change at once.
+    expect(history[1]!.searchIndexedAt).toBeUndefined();
+    expect(history[2]!.searchIndexedAt).toBeDefined();
+    expect(lines).toContain(
+      `Build ${history[1]!.id}: its search index is left to the build queued next.`,
+    );
+    expect(builder.indexed).toBe(1);
+    expect(history[2]!.id).toBe(live);
+    const index = path.join(publisher.releases.liveLink, 'pagefind');
+    expect(fs.readFileSync(path.join(index, 'pagefind-entry.json'), 'utf8')).toContain('nl_1');
   });
 
   it('uploads the new index to the site bucket after the switch: its files first, the entry after them', async () => {
