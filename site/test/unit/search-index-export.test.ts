@@ -1,0 +1,122 @@
+/**
+ * A build that goes live with the last build's search index (exportSite's `search: 'defer'`):
+ * what linkSearchIndex gives it, and when it refuses (the build then writes its own index).
+ * With Pagefind itself: prepareSearchIndex writes the next index beside the live one.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Precompressor } from '../../scripts/precompress';
+import { linkSearchIndex, prepareSearchIndex } from '../../scripts/search-index';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-search-export-'));
+afterAll(async () => {
+  await pagefind.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+function write(dir: string, files: Record<string, string>): void {
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), content);
+  }
+}
+
+const filesOf = (dir: string) =>
+  (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+
+const INDEX = {
+  'pagefind/pagefind.js': `export {};${'//'.repeat(200)}`,
+  'pagefind/pagefind.js.br': 'br',
+  'pagefind/pagefind.js.gz': 'gz',
+  'pagefind/pagefind-entry.json': '{"languages":{"nl":{"hash":"nl_1"}}}',
+  'pagefind/pagefind.nl_1.pf_meta': 'meta',
+  'pagefind/fragment/nl_a.pf_fragment': 'a',
+};
+
+describe('the last build’s search index for a new build', () => {
+  it('is linked, file by file with its compressed variants, so nothing is copied', async () => {
+    const last = path.join(work, 'last');
+    const next = path.join(work, 'next');
+    write(last, INDEX);
+    fs.mkdirSync(next);
+    const compressor = new Precompressor(next, last);
+    expect(await linkSearchIndex(last, next, compressor)).toBe(true);
+    expect(filesOf(next)).toEqual(Object.keys(INDEX).sort());
+    for (const file of Object.keys(INDEX))
+      expect(fs.statSync(path.join(next, file)).ino, file).toBe(
+        fs.statSync(path.join(last, file)).ino,
+      );
+    // Its variants came with it: the build compresses nothing of the index again.
+    expect(compressor.counts.linked).toBe(1);
+    await compressor.finish();
+    expect(filesOf(next)).toEqual(Object.keys(INDEX).sort());
+    expect(fs.statSync(path.join(next, 'pagefind/pagefind.js.br')).ino).toBe(
+      fs.statSync(path.join(last, 'pagefind/pagefind.js.br')).ino,
+    );
+  });
+
+  it('is refused when the last build has no entry: the build writes its own', async () => {
+    const last = path.join(work, 'no-entry');
+    const next = path.join(work, 'no-entry-next');
+    const { ['pagefind/pagefind-entry.json']: _entry, ...withoutEntry } = INDEX;
+    write(last, withoutEntry);
+    fs.mkdirSync(next);
+    expect(await linkSearchIndex(last, next, new Precompressor(next, last))).toBe(false);
+    expect(fs.existsSync(path.join(next, 'pagefind'))).toBe(false);
+    expect(await linkSearchIndex(path.join(work, 'gone'), next, new Precompressor(next))).toBe(
+      false,
+    );
+  });
+
+  it('leaves nothing half linked when it cannot link a file', async () => {
+    const last = path.join(work, 'clash');
+    const next = path.join(work, 'clash-next');
+    write(last, INDEX);
+    // A file of that name is there already: linking fails, and the folder goes.
+    write(next, { 'pagefind/pagefind.nl_1.pf_meta': 'in the way' });
+    expect(await linkSearchIndex(last, next, new Precompressor(next, last))).toBe(false);
+    expect(fs.existsSync(path.join(next, 'pagefind'))).toBe(false);
+  });
+});
+
+describe('the next search index of a live build', () => {
+  it('is written beside the live one, with variants linked where its scripts are unchanged', async () => {
+    const release = path.join(work, 'release');
+    const page = (title: string) =>
+      `<!doctype html><html lang="nl"><head><title>${title}</title></head>` +
+      `<body><main data-pagefind-body><h1>${title}</h1><p>${title} in de wijk.</p></main></body></html>`;
+    write(release, {
+      'nieuws/koffie/index.html': page('Koffieochtend'),
+      'nieuws/wandelen/index.html': page('Wandelgroep'),
+    });
+    // The live index: the one Pagefind wrote for the first two pages, with variants.
+    fs.mkdirSync(path.join(release, 'pagefind'));
+    const first = await prepareSearchIndex(release);
+    expect(first.pages).toBe(2);
+    fs.rmSync(path.join(release, 'pagefind'), { recursive: true });
+    fs.renameSync(path.join(release, '.pagefind-next'), path.join(release, 'pagefind'));
+
+    write(release, { 'nieuws/bingo/index.html': page('Bingomiddag') });
+    const second = await prepareSearchIndex(release);
+    expect(second.pages).toBe(3);
+    expect(second.seconds).toBeGreaterThan(0);
+    const next = path.join(release, '.pagefind-next');
+    const entry = JSON.parse(fs.readFileSync(path.join(next, 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.nl.page_count).toBe(3);
+    // The live index is untouched.
+    expect(
+      JSON.parse(fs.readFileSync(path.join(release, 'pagefind', 'pagefind-entry.json'), 'utf8'))
+        .languages.nl.page_count,
+    ).toBe(2);
+    // Pagefind's script is the same: its variants are the live index's files, not new ones.
+    expect(fs.statSync(path.join(next, 'pagefind.js.br')).ino).toBe(
+      fs.statSync(path.join(release, 'pagefind', 'pagefind.js.br')).ino,
+    );
+  });
+});
