@@ -68,20 +68,38 @@ export async function getJson(connection: CmsConnection, path: string): Promise<
   }
 }
 
-/** Pages asked for at once after the first: the CMS works while this side parses. */
+/**
+ * Pages of one collection asked for at once after the first, while the other collections are
+ * read side by side. A CMS process works on one request at a time: 1, 2, 3, 4 or 6 pages at
+ * once all read 16,000 items in the same time (measured), so this mostly keeps it busy while
+ * this side parses; CMS instances behind a proxy answer them side by side.
+ */
 const PARALLEL_PAGES = 3;
 
 /**
  * Reads every published item of a collection: the first page tells how many pages there are,
- * the rest are read a few at a time, in order. Drafts are never asked for (status=published).
+ * the rest are read a few at a time and put back in page order. Drafts are never asked for
+ * (status=published). The first page that fails fails the whole read with its error (which
+ * names the URL and the cause), and no further page is asked for.
+ *
+ * Pages are sorted by the row id, whatever the query says: offset pages need a fixed order not
+ * to skip or repeat an item, and the id is the one the database has an index for. Sorted by
+ * date, the CMS sorted all 10,000 articles again for each page of 100 (0.86 instead of 0.27 ms
+ * per item); the loader sorts items the way the pages list them itself. Only the first page
+ * counts the items.
  */
 export async function fetchCollection(
   connection: CmsConnection,
   { path, query }: CollectionQuery,
 ): Promise<unknown[]> {
   const page = async (number: number) => {
+    const pagination = {
+      page: number,
+      pageSize: PAGE_SIZE,
+      ...(number > 1 && { withCount: false }),
+    };
     const search = qs.stringify(
-      { ...query, status: 'published', pagination: { page: number, pageSize: PAGE_SIZE } },
+      { ...query, sort: ['id:asc'], status: 'published', pagination },
       { encodeValuesOnly: true },
     );
     const body = (await getJson(connection, `${path}?${search}`)) as ListResponse;
@@ -91,16 +109,22 @@ export async function fetchCollection(
   };
   const first = await page(1);
   const pageCount = first.meta?.pagination?.pageCount ?? 1;
-  const rest: unknown[][] = [];
-  const numbers = Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => index + 2);
-  await Promise.all(
-    Array.from({ length: PARALLEL_PAGES }, async () => {
-      for (let number = numbers.shift(); number; number = numbers.shift()) {
-        rest[number - 2] = (await page(number)).data;
+  const pages: unknown[][] = [first.data];
+  let next = 2;
+  let failed = false;
+  const reader = async () => {
+    while (!failed && next <= pageCount) {
+      const number = next++;
+      try {
+        pages[number - 1] = (await page(number)).data;
+      } catch (error) {
+        failed = true;
+        throw error;
       }
-    }),
-  );
-  return [...first.data, ...rest.flat()];
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_PAGES }, reader));
+  return pages.flat();
 }
 
 /** How many published items a collection has. */
@@ -141,8 +165,7 @@ export async function fetchDraft(
   { path, query }: CollectionQuery,
   documentId: string,
 ): Promise<unknown | null> {
-  const { sort: _sort, ...shape } = query;
-  const search = qs.stringify({ ...shape, status: 'draft' }, { encodeValuesOnly: true });
+  const search = qs.stringify({ ...query, status: 'draft' }, { encodeValuesOnly: true });
   try {
     const body = (await getJson(
       connection,

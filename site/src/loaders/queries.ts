@@ -13,7 +13,10 @@ const location = { populate: { district: termFields } };
 export interface CollectionQuery {
   /** REST path below /api, e.g. "articles". */
   path: string;
-  /** Query parameters besides pagination. */
+  /**
+   * Query parameters besides pagination and order: fetchCollection pages by id, and the loader
+   * sorts the items the way the pages list them.
+   */
   query: Record<string, unknown>;
 }
 
@@ -22,7 +25,6 @@ export const COLLECTION_QUERIES = {
   articles: {
     path: 'articles',
     query: {
-      sort: ['date:desc', 'publishedAt:desc'],
       populate: {
         cover: media,
         themes: termFields,
@@ -35,7 +37,6 @@ export const COLLECTION_QUERIES = {
   practices: {
     path: 'good-practices',
     query: {
-      sort: ['title:asc'],
       populate: {
         image: media,
         themes: termFields,
@@ -51,7 +52,6 @@ export const COLLECTION_QUERIES = {
   events: {
     path: 'events',
     query: {
-      sort: ['startsAt:asc'],
       populate: {
         image: media,
         themes: termFields,
@@ -62,25 +62,24 @@ export const COLLECTION_QUERIES = {
   },
   partners: {
     path: 'partners',
-    query: { sort: ['name:asc'], populate: { logo: media, contact: true } },
+    query: { populate: { logo: media, contact: true } },
   },
   actions: {
     path: 'actions',
-    query: { sort: ['order:asc', 'title:asc'], populate: { leads: { fields: ['name', 'slug'] } } },
+    query: { populate: { leads: { fields: ['name', 'slug'] } } },
   },
-  pages: { path: 'pages', query: { sort: ['title:asc'] } },
+  pages: { path: 'pages', query: {} },
   themes: {
     path: 'themes',
-    query: { sort: ['name:asc'], fields: ['name', 'slug', 'description'] },
+    query: { fields: ['name', 'slug', 'description'] },
   },
   targetGroups: {
     path: 'target-groups',
-    query: { sort: ['name:asc'], fields: ['name', 'slug', 'description'] },
+    query: { fields: ['name', 'slug', 'description'] },
   },
   districts: {
     path: 'districts',
     query: {
-      sort: ['name:asc'],
       fields: ['name', 'slug'],
       populate: { neighbourhoods: termFields },
     },
