@@ -363,6 +363,29 @@ describe('the publisher’s second switch', () => {
       );
   });
 
+  it('prunes old builds only after the index switch, so the new build is served first', async () => {
+    const builder = standInBuilder();
+    const publisher = new Publisher({
+      root: path.join(work, 'prune'),
+      siteDir,
+      cms: () => ({ url: cmsUrl, token: 'test' }),
+      siteUrl: 'https://hub.example.nl',
+      keep: 1,
+      buildTimeoutMs: 60_000,
+      builder,
+      log: () => undefined,
+    });
+    closers.push(() => publisher.close());
+    await publisher.load();
+    await publisher.build();
+    const kept: string[][] = [];
+    builder.prepared = () => kept.push(fs.readdirSync(publisher.releases.releasesDir));
+    publisher.queue.notify();
+    await publisher.queue.idle();
+    expect(kept[0]).toHaveLength(2);
+    expect(await publisher.releases.list()).toEqual([(await publisher.status()).live]);
+  });
+
   it('is not pending while the index of a live build is made', async () => {
     const builder = standInBuilder();
     const publisher = new Publisher({
