@@ -27,8 +27,8 @@ export interface ExportStats {
   /**
    * Seconds spent reading the CMS, rendering, encoding images, indexing for search, and waiting
    * for compression at the end (most of it runs on other threads while rendering). With the
-   * search index deferred, `search` is 0 here; the publisher fills in the seconds of the index
-   * it switched in after the build went live.
+   * search index deferred, `search` is the time to link the last build's index here; the
+   * publisher adds the time to make and switch in the build's own, after the build went live.
    */
   seconds: { fetch: number; render: number; images: number; search: number; compress: number };
   /**
@@ -239,7 +239,8 @@ export async function exportSite(options: {
     last !== undefined &&
     (await linkSearchIndex(last.outDir, outDir, compressor));
   if (!deferred) await writeSearchIndex(outDir, path.join(outDir, SEARCH_DIR));
-  const searchSeconds = deferred ? 0 : since(started);
+  // Deferred: the time to link the last build's index (the publisher adds its own index's).
+  const searchSeconds = since(started);
 
   started = performance.now();
   await compressor.finish();

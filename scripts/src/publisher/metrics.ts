@@ -233,7 +233,7 @@ export class PublisherMetrics {
 
   /**
    * Counts a search index made after its build went live; `seconds` (when it worked) is its
-   * `search` phase.
+   * `search` phase: linking the last build's index, then making and switching in its own.
    */
   recordSearchIndex(result: 'ok' | 'failed', seconds?: number): void {
     this.searchIndexUpdates.inc({ result });

@@ -539,9 +539,9 @@ export class Publisher {
     const seconds = (performance.now() - started) / 1000;
     record.searchIndexedAt = new Date().toISOString();
     delete record.searchIndexError;
-    if (record.stats) record.stats.seconds.search = seconds;
+    if (record.stats) record.stats.seconds.search += seconds;
     this.searchBehind = undefined;
-    this.metrics.recordSearchIndex('ok', seconds);
+    this.metrics.recordSearchIndex('ok', record.stats?.seconds.search ?? seconds);
     this.options.log(
       `Build ${record.id}: search index of ${search.pages} pages made in ` +
         `${search.seconds.toFixed(1)} s and switched in after ${seconds.toFixed(1)} s.`,
