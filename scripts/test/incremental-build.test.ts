@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -27,8 +28,12 @@ function filesOf(dir: string): string[] {
     .sort();
 }
 
-/** A build by the worker (which remembers its last build), into work/<name>. */
+/**
+ * A build by the worker (which remembers its last build), into work/<name>, as the publisher
+ * asks for it: from the spare release the worker made of the last build (see spare-release.ts).
+ */
 function workerBuild(name: string): Promise<ExportStats> {
+  fs.mkdirSync(path.join(work, name));
   return worker.build(
     {
       id: name,
@@ -36,8 +41,22 @@ function workerBuild(name: string): Promise<ExportStats> {
       siteUrl: SITE_URL,
       cmsUrl: cms.url,
       token,
+      spareDir: path.join(work, 'spare'),
     },
     600_000,
+  );
+}
+
+/** Every file of a build with a hash of its content, to see that later builds never change it. */
+function contentOf(dir: string): Map<string, string> {
+  const all = (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  return new Map(
+    all.map((file) => [
+      path.relative(dir, file),
+      createHash('sha1').update(fs.readFileSync(file)).digest('hex'),
+    ]),
   );
 }
 
@@ -107,9 +126,13 @@ function expectCompressedVariants(dir: string) {
 }
 
 describe('a rebuild after a small change', () => {
+  let firstContent: Map<string, string>;
+
   it('renders every page the first time', async () => {
     const first = await workerBuild('first');
     expect(first.rendered).toBe(first.files);
+    expect(first.fromSpare).toBe(false);
+    firstContent = contentOf(path.join(work, 'first'));
   });
 
   it('renders an edited article again, reuses most pages, and ends as a build from scratch', async () => {
@@ -125,6 +148,7 @@ describe('a rebuild after a small change', () => {
     await articles.publish({ documentId: article!.documentId });
 
     const second = await workerBuild('second');
+    expect(second.fromSpare).toBe(true);
     await freshBuild('second-fresh');
 
     // Other articles, good practices, events and partners did not change: they were reused.
@@ -142,6 +166,9 @@ describe('a rebuild after a small change', () => {
     expect(fs.statSync(path.join(work, 'second', unchanged)).ino).toBe(
       fs.statSync(path.join(work, 'first', unchanged)).ino,
     );
+    // The second build started from a spare release of the first, whose files are the first
+    // build's inodes: not one of them was written into (the first build is still whole).
+    expect(contentOf(path.join(work, 'first'))).toEqual(firstContent);
   });
 
   it('drops an unpublished event, and ends as a build from scratch', async () => {

@@ -30,6 +30,11 @@ export interface BuildRequest {
    * (SearchIndexRequest); the first build of this process writes its own. Default `write`.
    */
   search?: 'write' | 'defer';
+  /**
+   * Where this process keeps a spare release between builds (see spare-release.ts), outside
+   * the folders the publisher prunes; none: every build starts from an empty folder.
+   */
+  spareDir?: string;
 }
 
 /**
@@ -55,6 +60,7 @@ async function build(request: BuildRequest) {
     imageCacheDir: imageCacheDir(),
     memory,
     search: request.search,
+    spareDir: request.spareDir,
   });
 }
 

@@ -11,6 +11,7 @@ import { writeImages, type ImageStats } from './site-images';
 import { Precompressor } from './precompress';
 import { writeSitemap } from './sitemap';
 import { linkSearchIndex, SEARCH_DIR, writeSearchIndex } from './search-index';
+import { prepareSpare, removeWithVariants, takeSpare, type SpareInProgress } from './spare-release';
 import { SUBMISSION_THANKS_PATH, type BuildWarning } from '@hub/shared';
 
 /** What one export made, for logs and benchmarks. */
@@ -37,6 +38,11 @@ export interface ExportStats {
    * Absent in records of older builds, which always wrote it.
    */
   searchIndex?: 'written' | 'deferred';
+  /**
+   * True when the build started from a spare release of the last one (see spare-release.ts),
+   * with its unchanged files already in place. Absent in records of older builds.
+   */
+  fromSpare?: boolean;
   /**
    * What the build went around instead of failing: images whose file is gone from the media
    * storage, left out of every page (see site/src/loaders/missing-media.ts). The publisher
@@ -73,6 +79,24 @@ export class ExportMemory {
   cms?: { connection: string; snapshot: CmsSnapshot };
   last?: { outDir: string; siteDir: string; siteUrl: string; paths: Map<string, PathRecord> };
   readonly images = new Map<string, ImageRequest>();
+  /**
+   * The spare release made, or being made, from the last build (see spare-release.ts).
+   */
+  spare?: { from: string; making: SpareInProgress };
+  /** The compiled site's own files (scripts, styles), relative, per compiled site folder. */
+  clientFiles?: { siteDir: string; files: string[] };
+}
+
+/** The files of the compiled site's client folder, relative to it (read once per compiled site). */
+async function clientFilesOf(site: CompiledSite, memory: ExportMemory): Promise<string[]> {
+  if (memory.clientFiles?.siteDir !== site.dir) {
+    const entries = await fs.readdir(site.clientDir, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(site.clientDir, path.join(entry.parentPath, entry.name)));
+    memory.clientFiles = { siteDir: site.dir, files };
+  }
+  return memory.clientFiles.files;
 }
 
 /**
@@ -139,6 +163,12 @@ export async function exportSite(options: {
   imageCacheDir: string;
   memory?: ExportMemory;
   search?: 'write' | 'defer';
+  /**
+   * Where the publisher's build worker keeps a spare release between builds (see
+   * spare-release.ts): after a build, every unchanged file is linked there ahead of the next
+   * one, which then starts from it. None: every build starts from an empty folder.
+   */
+  spareDir?: string;
 }): Promise<ExportStats> {
   const { site, outDir, siteUrl } = options;
   const memory = options.memory ?? new ExportMemory();
@@ -156,16 +186,37 @@ export async function exportSite(options: {
     memory.last?.siteDir === site.dir && memory.last.siteUrl === siteUrl ? memory.last : undefined;
   const renderer = site.createRenderer(siteUrl);
   renderer.useHub(hub);
-  // Entry by entry into the empty folder: Node 22+ counts the existing top folder itself as a
-  // clash under errorOnExist, Node 20 does not; nothing already there is ever overwritten.
-  for (const entry of await fs.readdir(site.clientDir)) {
-    await fs.cp(path.join(site.clientDir, entry), path.join(outDir, entry), {
-      recursive: true,
-      errorOnExist: true,
-      force: false,
-    });
+  const clientFiles = await clientFilesOf(site, memory);
+  // A spare made from the last build already holds its pages and the site's scripts and
+  // styles (the same compiled site), with their variants. Its files are the last build's
+  // inodes: from here on, a file is replaced by removing its name first, never written into.
+  // One that is not complete within a second is stopped, not waited for: making it can take
+  // longer than this build's own linking (after a restart, it first removes the last one).
+  const spare = memory.spare;
+  memory.spare = undefined;
+  if (spare && !spare.making.done()) {
+    await Promise.race([spare.making.ready, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    if (!spare.making.done()) await spare.making.stop();
+  }
+  const fromSpare =
+    last !== undefined &&
+    options.spareDir !== undefined &&
+    spare?.from === last.outDir &&
+    spare.making.done() &&
+    (await takeSpare(options.spareDir, outDir));
+  if (!fromSpare) {
+    // Entry by entry into the empty folder: Node 22+ counts the existing top folder itself as a
+    // clash under errorOnExist, Node 20 does not; nothing already there is ever overwritten.
+    for (const entry of await fs.readdir(site.clientDir)) {
+      await fs.cp(path.join(site.clientDir, entry), path.join(outDir, entry), {
+        recursive: true,
+        errorOnExist: true,
+        force: false,
+      });
+    }
   }
   const compressor = new Precompressor(outDir, last?.outDir);
+  if (fromSpare) for (const file of clientFiles) compressor.kept(file);
   /** Links the file (and its compressed variants) from the last build; false when it is gone. */
   const reuse = (file: string): boolean => {
     if (!last) return false;
@@ -182,16 +233,31 @@ export async function exportSite(options: {
   const paths = await renderer.paths();
   makeFolders(
     outDir,
-    paths.map((sitePath) => fileForPath(sitePath.path)),
+    paths
+      .filter((sitePath) => !fromSpare || !last.paths.has(sitePath.path))
+      .map((sitePath) => fileForPath(sitePath.path)),
   );
 
-  // Unchanged paths first: linked from the last build.
+  // Unchanged paths first: linked from the last build (or already there, in the spare).
   const toRender: SitePath[] = [];
   for (const sitePath of paths) {
     const before = last?.paths.get(sitePath.path);
     const unchanged = before && pathKey(sitePath.props, before.reads, fields) === before.key;
-    if (unchanged && reuse(fileForPath(sitePath.path))) records.set(sitePath.path, before);
+    const file = fileForPath(sitePath.path);
+    if (unchanged && (fromSpare ? compressor.kept(file) : reuse(file)))
+      records.set(sitePath.path, before);
     else toRender.push(sitePath);
+  }
+  if (fromSpare) {
+    // The spare's pages that are gone now (an unpublished item): removed, with their folder
+    // when nothing else is in it.
+    const current = new Set(paths.map((sitePath) => sitePath.path));
+    for (const urlPath of last.paths.keys()) {
+      if (current.has(urlPath)) continue;
+      const file = path.join(outDir, fileForPath(urlPath));
+      await removeWithVariants(file);
+      await fs.rmdir(path.dirname(file)).catch(() => undefined);
+    }
   }
 
   // Then the rest, one page at a time (the hub records what each page reads).
@@ -209,6 +275,8 @@ export async function exportSite(options: {
       images: imagesIn(page.body),
     });
     const file = fileForPath(urlPath);
+    // In a spare, the old file and its variants are another build's too: a new name, not a write.
+    if (fromSpare) await removeWithVariants(path.join(outDir, file));
     fsSync.writeFileSync(path.join(outDir, file), page.body);
     await compressor.compress(file, page.body);
   }
@@ -243,10 +311,26 @@ export async function exportSite(options: {
   const searchSeconds = since(started);
 
   started = performance.now();
-  await compressor.finish();
+  // From a spare, every page is handed over already: the folders that hold only pages (the
+  // first folder of a page's file, not the site's scripts, images or search index) need no look.
+  const pageFolders = fromSpare
+    ? new Set(
+        paths
+          .map((sitePath) => fileForPath(sitePath.path))
+          .filter((file) => file.includes('/'))
+          .map((file) => file.slice(0, file.indexOf('/'))),
+      )
+    : undefined;
+  for (const folder of ['_astro', SEARCH_DIR]) pageFolders?.delete(folder);
+  await compressor.finish(pageFolders);
   const compressSeconds = since(started);
 
   memory.last = { outDir, siteDir: site.dir, siteUrl, paths: records };
+  if (options.spareDir) {
+    // Made while the publisher switches this build in and makes its search index.
+    const files = [...clientFiles, ...[...records.keys()].map(fileForPath)];
+    memory.spare = { from: outDir, making: prepareSpare(outDir, files, options.spareDir) };
+  }
   return {
     files: paths.length,
     rendered: toRender.length,
@@ -261,6 +345,7 @@ export async function exportSite(options: {
       compress: compressSeconds,
     },
     searchIndex: deferred ? 'deferred' : 'written',
+    fromSpare,
     warnings,
   };
 }

@@ -401,6 +401,8 @@ export class Publisher {
           token: cms.token,
           // Live first with the last build's index; this build's own follows (buildAndIndex).
           search: this.worker.indexSearch ? 'defer' : 'write',
+          // Beside releases/, so a prune never takes it: the next build starts from it.
+          spareDir: path.join(this.options.root, 'spare'),
         },
         this.options.buildTimeoutMs,
       );
