@@ -25,4 +25,23 @@ describe('Releases', () => {
     expect(fs.readFileSync(path.join(releases.liveLink, 'index.html'), 'utf8')).toBe('build 5');
     fs.rmSync(root, { recursive: true, force: true });
   });
+
+  it('takes a removed release out of releases/ at once and deletes it in the background', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-releases-'));
+    const releases = new Releases(root);
+    const { id, dir } = await releases.create(new Date(Date.UTC(2026, 0, 1)));
+    for (let i = 0; i < 50; i += 1) {
+      fs.mkdirSync(path.join(dir, `page-${i}`));
+      fs.writeFileSync(path.join(dir, `page-${i}`, 'index.html'), `page ${i}`);
+    }
+    // A leftover of a removal cut off by a crash goes too.
+    fs.mkdirSync(path.join(root, 'removed', 'left-over'), { recursive: true });
+    await releases.remove(id);
+    expect(await releases.list()).toEqual([]);
+    await releases.removed();
+    expect(fs.readdirSync(path.join(root, 'removed'))).toEqual([]);
+    // Removing one that is gone already is not an error.
+    await releases.remove(id);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
 });

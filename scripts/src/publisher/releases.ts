@@ -43,9 +43,39 @@ export class Releases {
     await fs.rename(temporary, this.liveLink);
   }
 
-  /** Removes a release that failed or is no longer kept. */
+  /** Removals still going on in the background (see remove). */
+  private removing: Promise<void> = Promise.resolve();
+
+  /**
+   * Removes a release that failed or is no longer kept: moved out of `releases/` at once (one
+   * rename), deleted in the background. Deleting a release of 10,000 articles (20,000 folders,
+   * 80,000 files) takes about 5 s, which used to hold up the next build. Whatever is left in
+   * `removed/` (after a crash) goes with the next removal.
+   */
   async remove(id: string): Promise<void> {
-    await fs.rm(path.join(this.releasesDir, id), { recursive: true, force: true });
+    const removedDir = path.join(this.root, 'removed');
+    const aside = path.join(removedDir, `${id}-${process.pid}-${Date.now()}`);
+    try {
+      await fs.mkdir(removedDir, { recursive: true });
+      await fs.rename(path.join(this.releasesDir, id), aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      // Cannot be moved aside (another file system?): removed here and now, as before.
+      await fs.rm(path.join(this.releasesDir, id), { recursive: true, force: true });
+      return;
+    }
+    this.removing = this.removing.then(async () => {
+      for (const name of await fs.readdir(removedDir).catch(() => [])) {
+        await fs.rm(path.join(removedDir, name), { recursive: true, force: true }).catch(() => {
+          // Tried again with the next removal.
+        });
+      }
+    });
+  }
+
+  /** Resolves when the removals started so far are done (tests, shutdown). */
+  removed(): Promise<void> {
+    return this.removing;
   }
 
   /** All release ids on disk, oldest first. */
