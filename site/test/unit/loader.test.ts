@@ -127,11 +127,19 @@ describe('reading a collection page by page', () => {
 });
 
 /** A stand-in CMS with the recorded items, which filters and counts as Strapi does. */
-function fakeCms(collections: Map<string, Raw[]>): Handler {
+function fakeCms(collections: Map<string, Raw[]>, files: Raw[] = []): Handler {
   return (apiPath, query) => {
     if (apiPath === 'site') return { body: { data: fixture('site') } };
     if (apiPath === 'hub/missing-media') return { body: { checked: true, missing: [] } };
-    if (apiPath === 'upload/files') return { body: [] };
+    if (apiPath === 'upload/files') {
+      // The upload plugin's listing: an array, with start and limit, sorted by one field.
+      const [field = 'id', order] = String(query.sort ?? 'id:asc').split(':');
+      const sorted = [...files].sort(
+        (a, b) => (String(a[field]) < String(b[field]) ? -1 : 1) * (order === 'desc' ? -1 : 1),
+      );
+      const start = Number(query.start ?? 0);
+      return { body: sorted.slice(start, query.limit ? start + Number(query.limit) : undefined) };
+    }
     if (apiPath === 'neighbourhoods')
       return { body: { data: [], meta: { pagination: { total: 0 } } } };
     const all = collections.get(apiPath);
@@ -217,6 +225,44 @@ describe('the snapshot of the last read', () => {
     expect(readWhole(requests)).toEqual(['articles']);
     expect(fourth.hub.articles.map((article) => article.id)).not.toContain(removed?.documentId);
     expect(fourth.hub.articles).toHaveLength(2);
+  });
+
+  it('lists the media files on full reads only, and reads all again when one changed', async () => {
+    const collections = new Map(
+      Object.entries(PATHS).map(([name, apiPath]) => [apiPath, fixture(name) as Raw[]]),
+    );
+    const file = (id: number, updatedAt: string) => ({ id, documentId: `f${id}`, updatedAt });
+    const files = [
+      file(3, '2026-11-26T10:00:00.000Z'),
+      file(7, '2026-11-26T11:00:00.000Z'),
+      file(9, '2026-11-26T09:00:00.000Z'),
+    ];
+    handler = fakeCms(collections, files);
+    const snapshot = new CmsSnapshot();
+    const connection = { url, token: 't' };
+    const listings = () =>
+      requests.filter(({ path: apiPath, query }) => apiPath === 'upload/files' && !query.limit);
+    const everything = Object.values(PATHS).sort();
+
+    await loadHubWithWarnings(connection, snapshot);
+    expect(listings()).toHaveLength(1);
+
+    const changes: [string, () => void][] = [
+      ['nothing', () => undefined],
+      ['an edited file', () => files.splice(1, 1, file(7, '2026-11-27T08:00:00.000Z'))],
+      ['a deleted file', () => files.splice(0, 1)],
+      ['an added file', () => files.push(file(12, '2026-11-20T08:00:00.000Z'))],
+      ['the last file deleted', () => files.pop()],
+    ];
+    for (const [change, make] of changes) {
+      make();
+      requests = [];
+      await loadHubWithWarnings(connection, snapshot);
+      const changed = change !== 'nothing';
+      expect(readWhole(requests), change).toEqual(changed ? everything : []);
+      // Only a full read lists every file, for the count the next reads start from.
+      expect(listings(), change).toHaveLength(changed ? 1 : 0);
+    }
   });
 
   it('fails the read with the cause when the CMS fails halfway', async () => {
