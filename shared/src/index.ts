@@ -11,6 +11,8 @@ export * from './rich-text/escape-html';
 export * from './rich-text/safe-url';
 export * from './rich-text/render-blocks';
 export * from './feeds/feed-limit';
+export * from './feeds/area-content';
+export * from './feeds/embed-path';
 export * from './submissions/submission-forms';
 export * from './submissions/validate-submission';
 export * from './submissions/submission-form-html';
