@@ -12,7 +12,7 @@ import { Precompressor } from './precompress';
 import { writeSitemap } from './sitemap';
 import { linkSearchIndex, SEARCH_DIR, writeSearchIndex } from './search-index';
 import { prepareSpare, removeWithVariants, takeSpare, type SpareInProgress } from './spare-release';
-import { SUBMISSION_THANKS_PATH, type BuildWarning } from '@hub/shared';
+import { SUBMISSION_THANKS_PATH, isEmbedPath, type BuildWarning } from '@hub/shared';
 
 /** What one export made, for logs and benchmarks. */
 export interface ExportStats {
@@ -285,7 +285,12 @@ export async function exportSite(options: {
     // The thank-you page is only for people who just sent a form: not for search engines.
     .filter((urlPath) => urlPath !== '/404/' && urlPath !== SUBMISSION_THANKS_PATH)
     .filter((urlPath) => fileForPath(urlPath).endsWith('.html'));
-  await writeSitemap(outDir, siteUrl, pagePaths);
+  // The agendas made for frames on other sites are not pages to find on their own.
+  await writeSitemap(
+    outDir,
+    siteUrl,
+    pagePaths.filter((urlPath) => !isEmbedPath(urlPath)),
+  );
   const renderSeconds = since(started);
 
   started = performance.now();
