@@ -28,3 +28,4 @@ export * from './publishing/publication-state';
 export * from './publishing/item-path';
 export * from './publishing/admin-answers';
 export * from './time/dutch-moment';
+export * from './newsletter/newsletter-parts';
