@@ -15,7 +15,7 @@ export function writeSiteFile(dir: string, file: string, content: string | Buffe
  * A small built site written by hand, as the static server and the static front serve it: a
  * page with the variants the exporter writes (recognisably different from what compressing
  * HOME gives, so a test sees which one was sent), the 404 page, a folder page, a feed, a
- * calendar and two hashed assets.
+ * calendar, two hashed assets, and an agenda made to be framed by other sites (with variants).
  */
 export function writeSiteFixture(dir: string): void {
   writeSiteFile(dir, 'index.html', HOME);
@@ -27,4 +27,11 @@ export function writeSiteFixture(dir: string): void {
   writeSiteFile(dir, 'agenda.ics', 'BEGIN:VCALENDAR');
   writeSiteFile(dir, '_astro/app.abc123.css', 'body{}');
   writeSiteFile(dir, '_astro/photo.avif', 'AVIF');
+  writeSiteFile(dir, EMBED_FILE, EMBED);
+  writeSiteFile(dir, `${EMBED_FILE}.br`, zlib.brotliCompressSync(EMBED));
+  writeSiteFile(dir, `${EMBED_FILE}.gz`, zlib.gzipSync(EMBED));
 }
+
+/** An agenda to embed, which any site may show in a frame (see mayBeFramedByAnySite). */
+export const EMBED_FILE = 'insluiten/agenda/centrum/index.html';
+const EMBED = '<!doctype html><html lang="nl"><title>Activiteiten in Centrum</title></html>';

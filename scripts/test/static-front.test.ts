@@ -114,6 +114,31 @@ describe('the static front', () => {
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('lets any site frame the agendas to embed, and only those, also in a variant or a 304', async () => {
+    const frameAncestors = (headers: Record<string, string | string[] | undefined>) =>
+      /frame-ancestors ([^;]*)/.exec(String(headers['content-security-policy']))?.[1];
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      const embed = await getUndecoded(`${base}/insluiten/agenda/centrum/`, {
+        'Accept-Encoding': encoding,
+      });
+      expect(embed.status).toBe(200);
+      expect(embed.body.length).toBeGreaterThan(0);
+      expect(frameAncestors(embed.headers), encoding).toBe('*');
+      expect(embed.headers['x-frame-options']).toBeUndefined();
+      expect(embed.headers['content-security-policy']).toContain("default-src 'self'");
+      const again = await getUndecoded(`${base}/insluiten/agenda/centrum/`, {
+        'Accept-Encoding': encoding,
+        'If-None-Match': embed.headers.etag!,
+      });
+      expect(again.status).toBe(304);
+      expect(frameAncestors(again.headers)).toBe('*');
+    }
+    for (const urlPath of ['/insluiten/agenda/centrum', '/insluiten/agenda/bestaat-niet/', '/'])
+      expect(frameAncestors((await rawGet(port, urlPath)).headers), urlPath).toBe(
+        "'self' https://cms.example.nl",
+      );
+  });
+
   it('redirects a folder to its address with a slash, and sends the 404 page with 404', async () => {
     const folder = await rawGet(port, '/nieuws?pagina=2');
     expect(folder.status).toBe(301);

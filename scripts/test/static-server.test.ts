@@ -79,6 +79,31 @@ describe('the static server', () => {
     }
   });
 
+  it('lets any site frame the agendas to embed, and only those, also in a variant or a 304', async () => {
+    const frameAncestors = (headers: Record<string, string | string[] | undefined>) =>
+      /frame-ancestors ([^;]*)/.exec(String(headers['content-security-policy']))?.[1];
+    for (const encoding of ['br', 'gzip', 'identity']) {
+      const embed = await getUndecoded(`${base}/insluiten/agenda/centrum/`, {
+        'Accept-Encoding': encoding,
+      });
+      expect(embed.status).toBe(200);
+      expect(frameAncestors(embed.headers), encoding).toBe('*');
+      expect(embed.headers['x-frame-options']).toBeUndefined();
+      expect(embed.headers['content-security-policy']).toContain("default-src 'self'");
+      const again = await getUndecoded(`${base}/insluiten/agenda/centrum/`, {
+        'Accept-Encoding': encoding,
+        'If-None-Match': embed.headers.etag!,
+      });
+      expect(again.status).toBe(304);
+      expect(frameAncestors(again.headers)).toBe('*');
+    }
+    // Its folder without the slash is a redirect, a missing agenda the 404 page: not framed.
+    for (const urlPath of ['/insluiten/agenda/centrum', '/insluiten/agenda/bestaat-niet/', '/'])
+      expect(frameAncestors((await rawGet(port, urlPath)).headers), urlPath).toBe(
+        "'self' https://cms.example.nl",
+      );
+  });
+
   it('sends the variant the exporter wrote, as the browser accepts, and never compresses itself', async () => {
     const br = await getUndecoded(`${base}/`, { 'Accept-Encoding': 'gzip, br' });
     expect(br.headers['content-encoding']).toBe('br');

@@ -12,6 +12,7 @@ import {
   cacheControlFor,
   contentTypeFor,
   isPrecompressed,
+  mayBeFramedByAnySite,
   securityHeaders,
 } from '../../../site/scripts/http/http-headers';
 import {
@@ -32,7 +33,10 @@ import { registerSubmissionsProxy } from '../static-server/submissions-proxy';
 export interface StaticFrontOptions {
   /** The site bucket (PUBLISH_S3_*): where the publisher uploads the site. */
   settings: S3Settings;
-  /** Origin of the CMS, the only one allowed to frame the site (preview). */
+  /**
+   * Origin of the CMS, the only one allowed to frame the site (preview); the agendas below
+   * /insluiten/ may be framed by any site.
+   */
   cmsOrigin?: string;
   /** Base URL of the CMS the site's forms submit to (through this server); none: no forms. */
   submissionsUpstream?: string;
@@ -96,6 +100,7 @@ export async function createStaticFront(options: StaticFrontOptions): Promise<Fa
     logRequests: options.logRequests,
     unknownRoute: { status: 405, headers: { Allow: 'GET, HEAD' } },
   });
+  const framedByAnySite = securityHeaders(options.cmsOrigin, { framedByAnySite: true });
   if (!options.client) app.addHook('onClose', async () => client.destroy());
   if (options.submissionsUpstream)
     await registerSubmissionsProxy(app, options.submissionsUpstream, frontErrors);
@@ -149,6 +154,9 @@ export async function createStaticFront(options: StaticFrontOptions): Promise<Fa
     }
     found ??= await read(key, request.method, ifNoneMatch);
     if (!found) return null;
+    // The bucket stores no security headers (a CDN adds them, see the README): this front does,
+    // on a 304 too (a browser keeps the headers of the 304 with the page it has).
+    if (!notFound && mayBeFramedByAnySite(key)) reply.headers(framedByAnySite);
 
     const contentType = contentTypeFor(key);
     const cacheControl = options.cacheControl ?? cacheControlFor(key, contentType);

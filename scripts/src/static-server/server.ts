@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { securityHeaders } from '../../../site/scripts/http/http-headers';
+import { mayBeFramedByAnySite, securityHeaders } from '../../../site/scripts/http/http-headers';
 import {
   answerError,
   createHubServer,
@@ -19,7 +19,10 @@ import { registerSubmissionsProxy } from './submissions-proxy';
 export interface StaticServerOptions {
   /** Folder to serve; may be a symbolic link that is switched while serving (the live site). */
   root: string;
-  /** Origin of the CMS, the only one allowed to frame the site (preview). */
+  /**
+   * Origin of the CMS, the only one allowed to frame the site (preview); the agendas below
+   * /insluiten/ may be framed by any site.
+   */
   cmsOrigin?: string;
   /** Base URL of the CMS the site's forms submit to (through this server); none: no forms. */
   submissionsUpstream?: string;
@@ -45,6 +48,7 @@ export async function createStaticServer(options: StaticServerOptions): Promise<
     // Every path is a route for GET and HEAD: what is left are other methods.
     unknownRoute: { status: 405, headers: { Allow: 'GET, HEAD' } },
   });
+  const framedByAnySite = securityHeaders(options.cmsOrigin, { framedByAnySite: true });
   await registerFileSending(app);
   if (options.submissionsUpstream)
     await registerSubmissionsProxy(app, options.submissionsUpstream, dutchPageErrors);
@@ -61,7 +65,10 @@ export async function createStaticServer(options: StaticServerOptions): Promise<
     }
     const found = await findSiteFile(root, sitePath);
     if (found && 'redirect' in found) return reply.redirect(found.redirect, 301);
-    if (found) return sendSiteFile(request, reply, root, found);
+    if (found) {
+      if (mayBeFramedByAnySite(found.relative)) reply.headers(framedByAnySite);
+      return sendSiteFile(request, reply, root, found);
+    }
     const notFoundPage = await findSiteFile(root, {
       segments: ['404.html'],
       trailingSlash: false,

@@ -1,6 +1,7 @@
 // The site's HTTP headers, in one place for the two servers that serve its pages: the public
 // static server (scripts/src/static-server) and the preview of drafts (preview-server.ts).
 // The publisher to S3-compatible storage (later) must send the same.
+import { isEmbedPath } from '@hub/shared';
 
 /** Content types by file extension: the formats the site writes. */
 export const CONTENT_TYPES: Record<string, string> = {
@@ -70,12 +71,31 @@ export function cacheControlFor(relativeFile: string, contentType: string): stri
 }
 
 /**
- * Security headers for every answer. The policy allows nothing from other origins; only the CMS
- * may frame the site (its preview). JSON-LD blocks are data, not scripts, so they need no
- * exception; Pagefind needs WebAssembly ('wasm-unsafe-eval').
+ * Whether other sites may show this file in a frame: the pages made for that, the agendas below
+ * /insluiten/ that partners put on their own sites (`relativeFile` as on disk, like
+ * `insluiten/agenda/centrum/index.html`). Decided from the file that was found, as caching is.
  */
-export function securityHeaders(cmsOrigin: string | undefined): Record<string, string> {
-  const frameAncestors = cmsOrigin ? `'self' ${cmsOrigin}` : "'self'";
+export function mayBeFramedByAnySite(relativeFile: string): boolean {
+  return isEmbedPath(`/${relativeFile}`) && relativeFile.endsWith('.html');
+}
+
+/**
+ * Security headers for every answer. The policy allows nothing from other origins; only the CMS
+ * may frame the site (its preview), except for the pages made to be framed anywhere
+ * (`framedByAnySite`, see mayBeFramedByAnySite): those have `frame-ancestors *`. No answer sends
+ * X-Frame-Options: `frame-ancestors` says it all, and would be overruled by a DENY.
+ * JSON-LD blocks are data, not scripts, so they need no exception; Pagefind needs WebAssembly
+ * ('wasm-unsafe-eval').
+ */
+export function securityHeaders(
+  cmsOrigin: string | undefined,
+  options: { framedByAnySite?: boolean } = {},
+): Record<string, string> {
+  const frameAncestors = options.framedByAnySite
+    ? '*'
+    : cmsOrigin
+      ? `'self' ${cmsOrigin}`
+      : "'self'";
   return {
     'Content-Security-Policy': [
       "default-src 'self'",
