@@ -1,4 +1,4 @@
-import { readS3Settings, SUBMISSIONS_API_PATH } from '@hub/shared';
+import { NEWSLETTER_API_PATH, readS3Settings, SUBMISSIONS_API_PATH } from '@hub/shared';
 import { submissionSettings } from '../src/hub/submissions/settings';
 import { previewSettings } from '../src/hub/preview/preview-url';
 
@@ -41,10 +41,14 @@ export default () => {
     {
       name: 'strapi::cors',
       config: {
-        // The public submission endpoints answer browsers on the site's origin only; the rest
-        // keeps Strapi's default.
+        // The public submission and newsletter endpoints answer browsers on the site's origin
+        // only; the rest keeps Strapi's default.
         origin: (ctx: { path: string }) =>
-          ctx.path.startsWith(SUBMISSIONS_API_PATH) ? (siteOrigin ? [siteOrigin] : []) : ['*'],
+          ctx.path.startsWith(SUBMISSIONS_API_PATH) || ctx.path.startsWith(NEWSLETTER_API_PATH)
+            ? siteOrigin
+              ? [siteOrigin]
+              : []
+            : ['*'],
       },
     },
     'strapi::poweredBy',
@@ -53,6 +57,8 @@ export default () => {
     'global::draft-gate',
     // Size, type and parse errors of submissions, before the body is read (see the middleware).
     'global::submission-guard',
+    // The same for the newsletter's sign-up, confirmation, leaving and choices.
+    'global::newsletter-guard',
     'strapi::body',
     'strapi::session',
     'strapi::favicon',

@@ -29,3 +29,5 @@ export * from './publishing/item-path';
 export * from './publishing/admin-answers';
 export * from './time/dutch-moment';
 export * from './newsletter/newsletter-parts';
+export * from './newsletter/newsletter-signup';
+export * from './newsletter/newsletter-form-html';

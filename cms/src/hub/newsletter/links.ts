@@ -17,6 +17,11 @@ export interface NewsletterLinks {
   manageUrl(subscriber: { documentId: string }): string;
   /** The subscriber a token names, if it is signed by this hub, for this purpose and still good. */
   readToken(token: string, purpose: NewsletterLinkPurpose): { documentId: string } | null;
+  /**
+   * Whether a confirmation token is one of ours that has expired, so the page can say "this
+   * link is too old" rather than "this link is wrong".
+   */
+  isExpiredConfirmToken(token: string): boolean;
 }
 
 /** Strapi's document ids: 24 lowercase letters and digits; anything else is not ours. */
@@ -58,6 +63,26 @@ export function newsletterLinks(
     const payload = purpose === 'confirm' ? `${documentId}.${now()}` : documentId;
     return `${payload}.${sign(purpose, payload)}`;
   };
+  /** The parts of a token signed by us for `purpose`, whatever its age; null for anything else. */
+  const verify = (
+    token: unknown,
+    purpose: NewsletterLinkPurpose,
+  ): { documentId: string; issuedAt: number | null } | null => {
+    if (typeof token !== 'string' || token.length > 200) return null;
+    const parts = token.split('.');
+    const signature = parts.pop() ?? '';
+    const [documentId = '', issuedAt] = parts;
+    const shapeFits =
+      DOCUMENT_ID.test(documentId) &&
+      (purpose === 'confirm'
+        ? parts.length === 2 && ISSUED_AT.test(issuedAt ?? '')
+        : parts.length === 1);
+    if (!shapeFits) return null;
+    const expected = Buffer.from(sign(purpose, parts.join('.')));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    return { documentId, issuedAt: purpose === 'confirm' ? Number(issuedAt) : null };
+  };
   const url = (path: string, purpose: NewsletterLinkPurpose, documentId: string) =>
     `${base}/api/newsletter/${path}?token=${encodeURIComponent(tokenFor(purpose, documentId))}`;
 
@@ -66,25 +91,16 @@ export function newsletterLinks(
     unsubscribeUrl: ({ documentId }) => url('unsubscribe', 'unsubscribe', documentId),
     manageUrl: ({ documentId }) => url('manage', 'manage', documentId),
     readToken(token, purpose) {
-      if (typeof token !== 'string' || token.length > 200) return null;
-      const parts = token.split('.');
-      const signature = parts.pop() ?? '';
-      const [documentId = '', issuedAt] = parts;
-      const shapeFits =
-        DOCUMENT_ID.test(documentId) &&
-        (purpose === 'confirm'
-          ? parts.length === 2 && ISSUED_AT.test(issuedAt ?? '')
-          : parts.length === 1);
-      if (!shapeFits) return null;
-      const expected = Buffer.from(sign(purpose, parts.join('.')));
-      const given = Buffer.from(signature);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-      if (purpose === 'confirm') {
-        const age = now() - Number(issuedAt);
-        // A link from the future was signed by a clock ahead of ours; it is ours all the same.
-        if (age > CONFIRM_LINK_LIFETIME_MS) return null;
-      }
-      return { documentId };
+      const signed = verify(token, purpose);
+      if (!signed) return null;
+      // A link from the future was signed by a clock ahead of ours; it is ours all the same.
+      if (signed.issuedAt !== null && now() - signed.issuedAt > CONFIRM_LINK_LIFETIME_MS)
+        return null;
+      return { documentId: signed.documentId };
+    },
+    isExpiredConfirmToken(token) {
+      const signed = verify(token, 'confirm');
+      return signed !== null && now() - (signed.issuedAt ?? 0) > CONFIRM_LINK_LIFETIME_MS;
     },
   };
 }
