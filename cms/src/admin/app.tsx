@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Earth } from '@strapi/icons';
+import { Earth, Mail } from '@strapi/icons';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
 import { EditorAdvicePanel } from './editor-advice-panel';
 import { PublicationPanel } from './publication/publication-panel';
@@ -19,6 +19,19 @@ export default {
         icon: Earth,
         title: { id: 'hub.widget.publicatie', defaultMessage: 'Publicatie' },
         component: async () => (await import('./publication/publication-widget')).PublicationWidget,
+      },
+      // Editors only (the route refuses others): the next edition and its number of recipients.
+      {
+        id: 'nieuwsbrief',
+        icon: Mail,
+        title: { id: 'hub.widget.nieuwsbrief', defaultMessage: 'Volgende nieuwsbrief' },
+        component: async () => (await import('./newsletter/newsletter-widget')).NewsletterWidget,
+        permissions: [
+          {
+            action: 'plugin::content-manager.explorer.read',
+            subject: 'api::newsletter.newsletter',
+          },
+        ],
       },
       ...widgets,
     ]);

@@ -4,21 +4,7 @@ import { NEWSLETTER_UID } from './edition-store';
 import { previewNextEdition } from './send-edition';
 import { newsletterSettings } from './settings';
 import { smtpSettings } from './mailer';
-
-/** The admin's answer about the next edition (the "Nieuwsbrief" widget). */
-export interface NewsletterPreviewAnswer {
-  due: boolean;
-  subject: string;
-  itemCount: number;
-  recipientCount: number;
-  periodStart: string | null;
-  html: string;
-  /** The weekly moment (cron, Europe/Amsterdam). */
-  schedule: string;
-  /** False when no mail server is set: nothing would be sent. */
-  mailServer: boolean;
-  unfinished: number;
-}
+import type { NewsletterPreviewAnswer } from './preview-answer';
 
 /**
  * GET /admin/hub/newsletter/preview: the next edition as it would go out now, and to how many
