@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { HUB_TIME_ZONE, blocksToPlainText, toAmsterdamWallTime, type HubEvent } from '@hub/shared';
+import { eventPlace } from './events';
 import { paths } from './paths';
 
 /** Options of {@link buildCalendar}. */
@@ -9,17 +10,8 @@ export interface CalendarOptions {
   siteUrl: string;
   /** Calendar name shown in agenda apps. */
   name: string;
-}
-
-function locationText(event: HubEvent): string | undefined {
-  const place = event.location;
-  const parts = [
-    place?.venue,
-    place?.street,
-    [place?.postcode, place?.city].filter(Boolean).join(' '),
-  ].filter(Boolean);
-  if (parts.length > 0) return parts.join(', ');
-  return event.onlineUrl ? `Online: ${event.onlineUrl}` : undefined;
+  /** The site page the calendar belongs to (default: the agenda). */
+  pagePath?: string;
 }
 
 function description(event: HubEvent): string {
@@ -41,7 +33,7 @@ function description(event: HubEvent): string {
  */
 export function buildCalendar(
   events: readonly HubEvent[],
-  { siteUrl, name }: CalendarOptions,
+  { siteUrl, name, pagePath = paths.agenda }: CalendarOptions,
 ): string {
   const host = new URL(siteUrl).hostname;
   const calendar = ical({
@@ -53,7 +45,7 @@ export function buildCalendar(
     },
     method: ICalCalendarMethod.PUBLISH,
     timezone: { name: HUB_TIME_ZONE, generator: getVtimezoneComponent },
-    url: new URL(paths.agenda, siteUrl).toString(),
+    url: new URL(pagePath, siteUrl).toString(),
   });
   for (const event of events) {
     const cancelled = event.status === 'geannuleerd';
@@ -69,10 +61,17 @@ export function buildCalendar(
       lastModified: event.updatedAt,
       summary: cancelled ? `Gaat niet door: ${event.title}` : event.title,
       description: description(event),
-      location: locationText(event),
+      location: eventPlace(event),
       url: new URL(paths.event(event.slug), siteUrl).toString(),
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();
+}
+
+/** A calendar as the answer of a route: the same file as buildCalendar, with its content type. */
+export function calendarResponse(events: readonly HubEvent[], options: CalendarOptions): Response {
+  return new Response(buildCalendar(events, options), {
+    headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
+  });
 }

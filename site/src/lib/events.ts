@@ -27,3 +27,18 @@ export function statusLabel(event: HubEvent): string | null {
       return null;
   }
 }
+
+/**
+ * Where an event takes place, in one line: "Buurthuis, Straat 1, 6211 AA Maastricht", or
+ * "Online: <link>" for an event without a place; undefined when neither is known.
+ */
+export function eventPlace(event: HubEvent): string | undefined {
+  const place = event.location;
+  const parts = [
+    place?.venue,
+    place?.street,
+    [place?.postcode, place?.city].filter(Boolean).join(' '),
+  ].filter(Boolean);
+  if (parts.length > 0) return parts.join(', ');
+  return event.onlineUrl ? `Online: ${event.onlineUrl}` : undefined;
+}

@@ -1,13 +1,12 @@
 import type { APIRoute } from 'astro';
 import { getHub } from '../lib/data';
-import { buildCalendar } from '../lib/calendar';
+import { calendarResponse } from '../lib/calendar';
 
 /** The whole agenda, past and future, for agenda apps (subscribe once, stay up to date). */
 export const GET: APIRoute = async ({ site }) => {
   const hub = await getHub();
-  const body = buildCalendar(hub.events, {
+  return calendarResponse(hub.events, {
     siteUrl: String(site),
     name: `${hub.settings.siteName}: agenda`,
   });
-  return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };

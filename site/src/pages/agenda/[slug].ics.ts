@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import type { HubEvent } from '@hub/shared';
 import { getHub } from '../../lib/data';
-import { buildCalendar } from '../../lib/calendar';
+import { calendarResponse } from '../../lib/calendar';
 import { routeProps, type RoutePaths } from '../../lib/route-paths';
 
 export const routePaths = (async () => {
@@ -12,6 +12,5 @@ export const routePaths = (async () => {
 /** One event as an .ics file ("Zet in je agenda"). */
 export const GET: APIRoute = async ({ params, site }) => {
   const { event } = await routeProps<{ event: HubEvent }>(routePaths, params);
-  const body = buildCalendar([event], { siteUrl: String(site), name: event.title });
-  return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  return calendarResponse([event], { siteUrl: String(site), name: event.title });
 };
