@@ -1,4 +1,9 @@
-import { EVENT_SUBMISSION, GOOD_PRACTICE_SUBMISSION, SUBMISSION_THANKS_PATH } from '@hub/shared';
+import {
+  EMBED_PATH_PREFIX,
+  EVENT_SUBMISSION,
+  GOOD_PRACTICE_SUBMISSION,
+  SUBMISSION_THANKS_PATH,
+} from '@hub/shared';
 
 /** Site paths (with trailing slash), in one place so pages, feeds, sitemap and search agree. */
 export const paths = {
@@ -18,12 +23,22 @@ export const paths = {
   partners: '/partners/',
   partner: (slug: string) => `/partners/${slug}/`,
   partnerPractices: (slug: string) => `/partners/${slug}/goede-voorbeelden/`,
+  /** The activities a partner organises, for agenda apps. */
+  partnerCalendar: (slug: string) => `/partners/${slug}/agenda.ics`,
   theme: (slug: string) => `/themas/${slug}/`,
   /** A page of a theme's news archive: numbered from the oldest (see archivePages). */
   themeNewsPage: (slug: string, page: number) => `/themas/${slug}/nieuws/${page}/`,
   themeFeed: (slug: string) => `/themas/${slug}/rss.xml`,
   district: (slug: string) => `/wijken/${slug}/`,
   districts: '/wijken/',
+  /** News, good practices and activities of one stadsdeel (RSS). */
+  districtFeed: (slug: string) => `/wijken/${slug}/rss.xml`,
+  /** The activities in one stadsdeel, for agenda apps. */
+  districtCalendar: (slug: string) => `/wijken/${slug}/agenda.ics`,
+  /** A stadsdeel's upcoming activities, made to be shown in a frame on another site. */
+  embedDistrictAgenda: (slug: string) => `${EMBED_PATH_PREFIX}agenda/${slug}/`,
+  /** A partner's upcoming activities, made to be shown in a frame on another site. */
+  embedPartnerAgenda: (slug: string) => `${EMBED_PATH_PREFIX}agenda/partner/${slug}/`,
   plan: '/stappenplan/',
   page: (slug: string) => `/${slug}/`,
   search: '/zoeken/',
