@@ -31,12 +31,22 @@ function pagesOf(dir: string): string[] {
     .sort();
 }
 
+/** The feeds, calendars and pages per stadsdeel and partner of a build (relative paths). */
+function areaFilesOf(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((file) =>
+      /^(wijken|partners|insluiten)\/.*(rss\.xml|agenda\.ics|index\.html)$/.test(file),
+    )
+    .sort();
+}
+
 /**
- * The pages of `after` that were rendered again rather than taken from `before`: an unchanged
- * page is a hard link to the last build's file, so it has the same inode.
+ * The pages of `after` (or other files, `filesOf`) that were rendered again rather than taken
+ * from `before`: an unchanged file is a hard link to the last build's file, so it has the same
+ * inode.
  */
-function renderedAgain(before: string, after: string): string[] {
-  return pagesOf(path.join(work, after)).filter((file) => {
+function renderedAgain(before: string, after: string, filesOf = pagesOf): string[] {
+  return filesOf(path.join(work, after)).filter((file) => {
     const old = path.join(work, before, file);
     return (
       !fs.existsSync(old) || fs.statSync(old).ino !== fs.statSync(path.join(work, after, file)).ino
@@ -147,5 +157,54 @@ describe('stable archive pages', () => {
       again.filter((file) => /^nieuws\/[^/]+\/index\.html$/.test(file)),
       again.join(' '),
     ).toEqual([]);
+  });
+
+  it('renders again only the feeds, agendas and embeds of the stadsdeel an article or event is in', async () => {
+    const district = async (slug: string) =>
+      (
+        (await cms.strapi.documents('api::district.district').findFirst({
+          filters: { slug },
+        } as never)) as unknown as { documentId: string }
+      ).documentId;
+    await cms.strapi.documents('api::article.article').create({
+      data: {
+        title: 'Nieuws uit Oost voor de archieftest',
+        summary: 'Alleen voor stadsdeel Oost.',
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Nieuw.' }] }],
+        districts: [await district('oost')],
+      },
+      status: 'published',
+    } as never);
+    await workerBuild('oost-article');
+    expect(renderedAgain('practice', 'oost-article', areaFilesOf)).toEqual(['wijken/oost/rss.xml']);
+
+    const partner = (await cms.strapi.documents('api::partner.partner').findFirst({
+      filters: { slug: 'trajekt' },
+    } as never)) as unknown as { documentId: string };
+    await cms.strapi.documents('api::event.event').create({
+      data: {
+        title: 'Activiteit in Zuid voor de archieftest',
+        summary: 'Alleen voor stadsdeel Zuid.',
+        startsAt: new Date(Date.now() + 3 * 864e5).toISOString(),
+        eventStatus: 'gepland',
+        location: { venue: 'Buurthuis (voorbeeld)', district: await district('zuid') },
+        organiser: partner.documentId,
+      },
+      status: 'published',
+    } as never);
+    await workerBuild('zuid-event');
+    // The stadsdeel's and the partner's own feed, agendas and embeds; not those of the others.
+    // (The stadsdeel and partner pages themselves read the whole upcoming agenda, as before.)
+    expect(
+      renderedAgain('oost-article', 'zuid-event', areaFilesOf).filter(
+        (file) => !/^(wijken|partners)\/.*index\.html$/.test(file),
+      ),
+    ).toEqual([
+      'insluiten/agenda/partner/trajekt/index.html',
+      'insluiten/agenda/zuid/index.html',
+      'partners/trajekt/agenda.ics',
+      'wijken/zuid/agenda.ics',
+      'wijken/zuid/rss.xml',
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { XMLParser } from 'fast-xml-parser';
@@ -285,6 +287,9 @@ describe('in a browser', () => {
     '/nieuws/pagina/1/',
     '/wijken/',
     '/wijken/centrum/',
+    // Made for frames on partners' sites; zuid has a cancelled activity, the GGD a full one.
+    '/insluiten/agenda/zuid/',
+    '/insluiten/agenda/partner/ggd-zuid-limburg/',
     '/stappenplan/',
     '/over/',
     '/toegankelijkheid/',
@@ -335,6 +340,46 @@ describe('in a browser', () => {
     // 24 page types, each loaded and checked in a fresh browser context: about a minute, longer
     // on a busy machine.
   }, 240_000);
+
+  it('shows the embeddable agendas in a frame on another site, and no other page', async () => {
+    // The partner's site: another origin (another port) on this machine, whose page frames ours.
+    const partnerSite = http.createServer((request, response) => {
+      const pathname = new URL(request.url ?? '/', 'http://x').searchParams.get('pagina') ?? '/';
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(
+        `<!doctype html><html lang="nl"><title>Buurthuis</title><iframe src="${site.url}${pathname}" title="Agenda"></iframe></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => partnerSite.listen(0, '127.0.0.1', resolve));
+    const partnerUrl = `http://127.0.0.1:${(partnerSite.address() as AddressInfo).port}/`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    /** The heading inside a frame of `pathname` on the partner's page. */
+    const framed = async (pathname: string): Promise<string | null> => {
+      await page.goto(`${partnerUrl}?pagina=${encodeURIComponent(pathname)}`, {
+        waitUntil: 'load',
+      });
+      const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+      return (
+        (await frame
+          ?.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? null)
+          .catch(() => null)) ?? null
+      );
+    };
+    try {
+      expect(await framed('/insluiten/agenda/zuid/')).toBe('Activiteiten in Zuid');
+      expect(await framed('/insluiten/agenda/partner/ggd-zuid-limburg/')).toBe(
+        'Activiteiten van GGD Zuid-Limburg',
+      );
+      // Refused by the browser: what the frame shows is not the page.
+      expect(await framed('/agenda/')).not.toBe('Agenda');
+      expect(await framed('/wijken/zuid/')).not.toBe('In jouw wijk: Zuid');
+      expect(await framed('/partners/')).not.toBe('Partners van de coalitie');
+    } finally {
+      await context.close();
+      await new Promise((resolve) => partnerSite.close(resolve));
+    }
+  });
 
   it('fits a 320 px wide screen and 200% zoom without sideways scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
@@ -679,5 +724,197 @@ describe('in a browser', () => {
       });
       await page.context().close();
     });
+  });
+});
+
+describe('feeds, agendas and embeddable agendas per stadsdeel and partner', () => {
+  type Ref = { slug: string };
+  let withPlaces: {
+    articles: { slug: string; districts: Ref[] }[];
+    practices: { slug: string; districts: Ref[]; location?: { district?: Ref } }[];
+    events: {
+      slug: string;
+      documentId: string;
+      eventStatus: string;
+      startsAt: string;
+      endsAt?: string;
+      location?: { district?: Ref };
+      organiser?: Ref;
+    }[];
+  };
+  let districts: string[];
+  beforeAll(async () => {
+    const find = (uid: string, populate: unknown) =>
+      site.cms.strapi
+        .documents(uid as never)
+        .findMany({ status: 'published', limit: 1000, populate } as never) as Promise<any[]>;
+    withPlaces = {
+      articles: await find('api::article.article', { districts: true }),
+      practices: await find('api::good-practice.good-practice', {
+        districts: true,
+        location: { populate: { district: true } },
+      }),
+      events: await find('api::event.event', {
+        location: { populate: { district: true } },
+        organiser: true,
+      }),
+    };
+    districts = (
+      (await site.cms.strapi
+        .documents('api::district.district' as never)
+        .findMany({ limit: 100 } as never)) as unknown as Ref[]
+    ).map((district) => district.slug);
+  });
+
+  const link = (path: string) => `${SITE_URL}${path}`;
+  const uid = (event: { documentId: string }) => `${event.documentId}@hub.example.nl`;
+  const eventsOfDistrict = (slug: string) =>
+    withPlaces.events.filter((event) => event.location?.district?.slug === slug);
+  const eventsOfPartner = (slug: string) =>
+    withPlaces.events.filter((event) => event.organiser?.slug === slug);
+  const upcoming = (events: typeof withPlaces.events) =>
+    events.filter((event) => new Date(event.endsAt ?? event.startsAt).getTime() >= Date.now());
+
+  /** The feed, checked against the elements RSS 2.0 requires of a channel and its items. */
+  function rssItems(feedPath: string): { title: string; link: string }[] {
+    const parsed = xml.parse(read(feedPath));
+    expect(parsed.rss['@_version'], feedPath).toBe('2.0');
+    const channel = parsed.rss.channel;
+    for (const element of ['title', 'link', 'description'])
+      expect(String(channel[element] ?? ''), `${feedPath}: channel ${element}`).not.toBe('');
+    const items = feedItems(feedPath);
+    for (const item of items) {
+      expect(item.title || (item as { description?: string }).description, feedPath).toBeTruthy();
+      expect(item.guid, `${feedPath}: guid`).toBeTruthy();
+    }
+    return items;
+  }
+
+  /** The calendar's events by UID, after checking its time zone. */
+  function calendarEvents(calendarPath: string): Map<string, ICAL.Component> {
+    const calendar = new ICAL.Component(ICAL.parse(read(calendarPath)));
+    const zone = calendar.getFirstSubcomponent('vtimezone');
+    expect(zone?.getFirstPropertyValue('tzid'), calendarPath).toBe('Europe/Amsterdam');
+    return new Map(
+      calendar
+        .getAllSubcomponents('vevent')
+        .map((vevent) => [String(vevent.getFirstPropertyValue('uid')), vevent]),
+    );
+  }
+
+  it('writes a feed per stadsdeel with its own news, good practices and activities only', () => {
+    expect(districts).toHaveLength(7);
+    let itemsSeen = 0;
+    for (const district of districts) {
+      const expected = new Set([
+        ...withPlaces.articles
+          .filter((article) => article.districts.some((term) => term.slug === district))
+          .map((article) => link(`/nieuws/${article.slug}/`)),
+        ...withPlaces.practices
+          .filter(
+            (practice) =>
+              practice.districts.some((term) => term.slug === district) ||
+              practice.location?.district?.slug === district,
+          )
+          .map((practice) => link(`/goede-voorbeelden/${practice.slug}/`)),
+        ...eventsOfDistrict(district).map((event) => link(`/agenda/${event.slug}/`)),
+      ]);
+      const items = rssItems(`wijken/${district}/rss.xml`);
+      expect(items.length, district).toBe(Math.min(expected.size, FEED_ITEM_LIMIT));
+      for (const item of items)
+        expect(expected.has(item.link), `${district}: ${item.link}`).toBe(true);
+      itemsSeen += items.length;
+    }
+    expect(itemsSeen).toBeGreaterThan(districts.length);
+  });
+
+  it('writes an agenda per stadsdeel and per partner with the UIDs, times and statuses of /agenda.ics', () => {
+    const whole = calendarEvents('agenda.ics');
+    const check = (calendarPath: string, events: typeof withPlaces.events) => {
+      const found = calendarEvents(calendarPath);
+      expect([...found.keys()].sort(), calendarPath).toEqual(events.map(uid).sort());
+      for (const [id, vevent] of found) {
+        const same = whole.get(id);
+        expect(same, `${calendarPath}: ${id} in /agenda.ics`).toBeDefined();
+        for (const property of ['dtstart', 'dtend', 'status', 'summary'])
+          expect(vevent.getFirstProperty(property)?.toICALString(), `${calendarPath} ${id}`).toBe(
+            same!.getFirstProperty(property)?.toICALString(),
+          );
+      }
+      for (const event of events.filter((candidate) => candidate.eventStatus === 'geannuleerd'))
+        expect(found.get(uid(event))?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    };
+    for (const district of districts)
+      check(`wijken/${district}/agenda.ics`, eventsOfDistrict(district));
+    for (const partner of published.partners)
+      check(`partners/${partner.slug}/agenda.ics`, eventsOfPartner(partner.slug));
+    // The demo's cancelled activity is in its stadsdeel's and its organiser's agenda.
+    const cancelled = withPlaces.events.find((event) => event.eventStatus === 'geannuleerd')!;
+    expect(read('wijken', cancelled.location!.district!.slug, 'agenda.ics')).toContain(
+      'STATUS:CANCELLED',
+    );
+    expect(read('partners', cancelled.organiser!.slug, 'agenda.ics')).toContain('STATUS:CANCELLED');
+  });
+
+  it('announces them on the stadsdeel and partner pages and lists them on /feeds/', () => {
+    const alternate = (html: string, type: string, href: string) =>
+      html.includes(`<link rel="alternate" type="${type}"`) &&
+      new RegExp(
+        `<link rel="alternate" type="${type}"[^>]* href="${link(href)}"`.replace(/[+.?]/g, '\\$&'),
+      ).test(html);
+    const feeds = read('feeds', 'index.html');
+    for (const district of districts) {
+      const html = read('wijken', district, 'index.html');
+      expect(alternate(html, 'application/rss+xml', `/wijken/${district}/rss.xml`), district).toBe(
+        true,
+      );
+      expect(alternate(html, 'text/calendar', `/wijken/${district}/agenda.ics`), district).toBe(
+        true,
+      );
+      expect(feeds).toContain(`href="/wijken/${district}/rss.xml"`);
+      expect(feeds).toContain(`href="/wijken/${district}/agenda.ics"`);
+    }
+    for (const partner of published.partners) {
+      const html = read('partners', partner.slug, 'index.html');
+      expect(alternate(html, 'text/calendar', `/partners/${partner.slug}/agenda.ics`)).toBe(true);
+      expect(feeds).toContain(`href="/partners/${partner.slug}/agenda.ics"`);
+    }
+  });
+
+  it('gives every stadsdeel and partner an agenda to embed, with the code on its page', () => {
+    const embeds = [
+      ...districts.map((slug) => ({
+        page: `wijken/${slug}/index.html`,
+        embed: `/insluiten/agenda/${slug}/`,
+        events: upcoming(eventsOfDistrict(slug)),
+      })),
+      ...published.partners.map((partner: Ref) => ({
+        page: `partners/${partner.slug}/index.html`,
+        embed: `/insluiten/agenda/partner/${partner.slug}/`,
+        events: upcoming(eventsOfPartner(partner.slug)),
+      })),
+    ];
+    const others = new Set(withPlaces.events.map((event) => event.slug));
+    for (const { page, embed, events } of embeds) {
+      const html = read(embed, 'index.html');
+      expect(html, embed).toMatch(/^<!DOCTYPE html><html lang="nl"[ >]/i);
+      expect(html).toMatch(/<title>Activiteiten (in|van) [^<]+<\/title>/);
+      expect(html).toContain('<meta name="robots" content="noindex">');
+      // No site header, menu, footer or script: the partner's page around it has those.
+      expect(html).not.toMatch(/<header|<nav|<footer|<script/);
+      const shown = [...html.matchAll(/<a href="\/agenda\/([^/"]+)\/" target="_top"[ >]/g)].map(
+        (match) => match[1],
+      );
+      expect(shown.sort(), embed).toEqual(events.map((event) => event.slug).sort());
+      for (const slug of shown) expect(others.has(slug!)).toBe(true);
+      expect(html).toMatch(/<a href="\/agenda\/" target="_top"[^>]*>Bekijk de hele agenda<\/a>/);
+      // The code to copy, on the stadsdeel's or partner's page: the iframe, escaped as text.
+      expect(read(page)).toContain(`&lt;iframe src=&quot;${link(embed)}&quot;`);
+      expect(read(page)).toMatch(/<label for="insluitcode"[^>]*>[^<]+<\/label>\s*<textarea/);
+    }
+    expect(embeds.some((embed) => embed.events.length > 0)).toBe(true);
+    const sitemaps = fs.readdirSync(site.outDir).filter((name) => /^sitemap-\d+\.xml$/.test(name));
+    for (const sitemap of sitemaps) expect(read(sitemap)).not.toContain('/insluiten/');
+    expect(read('sitemap-0.xml')).toContain('/wijken/centrum/');
   });
 });
