@@ -6,6 +6,7 @@ import { startMailCatcher, type CaughtMail, type MailCatcher } from './mail-catc
 import { request } from './http';
 import { newsletterLinks } from '../src/hub/newsletter/links';
 import { forgetUnconfirmedSubscribers } from '../src/hub/newsletter/subscriptions/subscriber-store';
+import { demoPages } from '../src/hub/seed/demo/pages';
 
 const SITE_URL = 'https://hub.example.nl';
 const SUBSCRIBERS = 'api::newsletter-subscriber.newsletter-subscriber';
@@ -558,5 +559,26 @@ describe('subscribers are private to the admin', () => {
     });
     expect(deleted.status).toBe(200);
     expect(await rowsFor('anna@voorbeeld.nl')).toHaveLength(0);
+  });
+});
+
+describe('the demo privacy statement', () => {
+  it('says what the newsletter stores, why, for how long, that nothing is tracked, and how to have it deleted', () => {
+    const privacy = demoPages.find((page) => page.slug === 'privacy');
+    const text = JSON.stringify(privacy?.body);
+    expect(text).toContain('Krijg je onze nieuwsbrief?');
+    for (const stored of [
+      'je e-mailadres;',
+      'nieuws, agenda of goede voorbeelden',
+      'het stadsdeel',
+      'wanneer je je aanmeldde en wanneer je dat bevestigde',
+    ])
+      expect(text).toContain(stored);
+    expect(text).toContain('alleen om je de nieuwsbrief te sturen');
+    expect(text).toContain('Klik je niet binnen 48 uur? Dan wissen we je e-mailadres vanzelf.');
+    expect(text).toContain('We bewaren je gegevens tot je je afmeldt.');
+    expect(text).toContain('In de nieuwsbrief zit geen tracking.');
+    expect(text).toContain('24 uur lang een code');
+    expect(text).toContain('privacy@example.org');
   });
 });

@@ -281,6 +281,50 @@ describe('the static server, for the site’s forms', () => {
     expect(seen.length).toBe(before);
   });
 
+  it('passes the newsletter on: its sign-up without a query, its links with their token only', async () => {
+    const signUp = await fetch(`${proxyBase}/api/newsletter/subscribe?token=x&y=1`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'email=a%40voorbeeld.nl',
+    });
+    expect(signUp.status).toBe(303);
+    expect(seen.at(-1)).toMatchObject({
+      url: '/api/newsletter/subscribe',
+      body: 'email=a%40voorbeeld.nl',
+    });
+    // A mail program's one-click unsubscribe (RFC 8058): the link's token and nothing else.
+    const oneClick = await fetch(
+      `${proxyBase}/api/newsletter/unsubscribe?token=abc.DEF-_&extra=1`,
+      {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      },
+    );
+    expect(oneClick.status).toBe(303);
+    expect(seen.at(-1)).toMatchObject({
+      method: 'POST',
+      url: '/api/newsletter/unsubscribe?token=abc.DEF-_',
+      body: 'List-Unsubscribe=One-Click',
+    });
+    for (const path of ['confirm', 'manage']) {
+      await fetch(`${proxyBase}/api/newsletter/${path}?token=t1`, { redirect: 'manual' });
+      expect(seen.at(-1)).toMatchObject({ method: 'GET', url: `/api/newsletter/${path}?token=t1` });
+    }
+    const before = seen.length;
+    for (const rawPath of [
+      '/api/newsletter/',
+      '/api/newsletter/subscribers',
+      '/api/newsletter/../articles',
+    ]) {
+      const answer = await rawGet(proxyPort, rawPath);
+      expect([400, 404], rawPath).toContain(answer.status);
+    }
+    expect(seen.length).toBe(before);
+  });
+
   it('stops a body larger than it passes on, also when it comes in chunks without a length', async () => {
     const before = seen.length;
     const chunk = 'x'.repeat(16 * 1024);

@@ -1,13 +1,30 @@
 import replyFrom from '@fastify/reply-from';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
-import { SUBMISSION_MAX_BODY_BYTES, SUBMISSIONS_API_PATH } from '@hub/shared';
+import { NEWSLETTER_API_PATH, SUBMISSION_MAX_BODY_BYTES, SUBMISSIONS_API_PATH } from '@hub/shared';
 import { answerError, type ErrorBody } from '../../../site/scripts/http/hub-server';
 
-/** The CMS's submission endpoints, the only paths passed on (no query, no other path). */
-const ENDPOINTS = ['token', 'good-practices', 'events'].map(
-  (name) => `${SUBMISSIONS_API_PATH}${name}`,
+/** The CMS's submission and newsletter endpoints, the only paths passed on. */
+const ENDPOINTS = [
+  ...['token', 'good-practices', 'events'].map((name) => `${SUBMISSIONS_API_PATH}${name}`),
+  ...['token', 'subscribe', 'confirm', 'unsubscribe', 'manage'].map(
+    (name) => `${NEWSLETTER_API_PATH}${name}`,
+  ),
+];
+/**
+ * The newsletter's links from a mail: they carry their signed token in the query, the only
+ * query passed on (as `token=...`, once); every other path goes without one.
+ */
+const WITH_LINK_TOKEN = ['confirm', 'unsubscribe', 'manage'].map(
+  (name) => `${NEWSLETTER_API_PATH}${name}`,
 );
+
+/** The query passed on for a path: the link's token, or nothing. */
+function passedQuery(path: string, query: unknown): string {
+  if (!WITH_LINK_TOKEN.includes(path)) return '';
+  const token = (query as Record<string, unknown> | undefined)?.token;
+  return typeof token === 'string' ? new URLSearchParams({ token }).toString() : '';
+}
 /** Request headers the CMS needs to read a submission and check where it came from. */
 const FORWARDED_REQUEST = ['content-type', 'accept', 'origin', 'sec-fetch-site'];
 /** Response headers of the CMS that the browser needs. */
@@ -31,9 +48,10 @@ const isSameOriginPath = (location: unknown): location is string =>
   typeof location === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(location);
 
 /**
- * Passes the site's form posts and token requests on to the CMS (`upstream`), so the forms post
- * to their own origin: the Content-Security-Policy stays 'self' and nothing reaches another
- * origin. Only the three endpoints are passed, without any query; the body is read whole first
+ * Passes the site's form posts and token requests, and the newsletter's sign-up and links, on to
+ * the CMS (`upstream`), so the forms post to their own origin: the Content-Security-Policy stays
+ * 'self' and nothing reaches another origin. Only the listed endpoints are passed, without any
+ * query but a newsletter link's token; the body is read whole first
  * (up to PROXY_BODY_LIMIT, counted as it arrives, chunked or not). The client's address is
  * appended to X-Forwarded-For: the CMS believes it only from a trusted proxy
  * (SUBMISSION_TRUSTED_PROXIES) and takes the last address, the one this server saw.
@@ -63,30 +81,28 @@ export async function registerSubmissionsProxy(
       if (reply.sent) return;
       answerError(reply, 502, () => ({ ...errorBody(502), body: UNAVAILABLE }));
     };
-    scope.route({
-      method: ['GET', 'POST'],
-      url: `${SUBMISSIONS_API_PATH}*`,
-      handler: (request, reply) => {
-        const path = (request.raw.url ?? '').split('?')[0] ?? '';
-        if (!ENDPOINTS.includes(path)) return answerError(reply, 404, errorBody);
-        return reply.from(path, {
-          queryString: () => '',
-          rewriteRequestHeaders: (incoming, headers) => {
-            const client = incoming.raw.socket.remoteAddress ?? '';
-            const earlier = headers['x-forwarded-for'];
-            return {
-              ...pick(headers, FORWARDED_REQUEST),
-              'x-forwarded-for': earlier ? `${String(earlier)}, ${client}` : client,
-            };
-          },
-          rewriteHeaders: (headers) => ({
-            ...pick(headers as IncomingHttpHeaders, FORWARDED_RESPONSE),
-            ...(isSameOriginPath(headers.location) ? { location: headers.location } : {}),
-          }),
-          // Typed for HTTP/2 servers too; this one is HTTP/1.1.
-          onError: (errorReply) => unavailable(errorReply as FastifyReply),
-        });
-      },
-    });
+    const handler = (request: FastifyRequest, reply: FastifyReply) => {
+      const path = (request.raw.url ?? '').split('?')[0] ?? '';
+      if (!ENDPOINTS.includes(path)) return answerError(reply, 404, errorBody);
+      return reply.from(path, {
+        queryString: () => passedQuery(path, request.query),
+        rewriteRequestHeaders: (incoming, headers) => {
+          const client = incoming.raw.socket.remoteAddress ?? '';
+          const earlier = headers['x-forwarded-for'];
+          return {
+            ...pick(headers, FORWARDED_REQUEST),
+            'x-forwarded-for': earlier ? `${String(earlier)}, ${client}` : client,
+          };
+        },
+        rewriteHeaders: (headers) => ({
+          ...pick(headers as IncomingHttpHeaders, FORWARDED_RESPONSE),
+          ...(isSameOriginPath(headers.location) ? { location: headers.location } : {}),
+        }),
+        // Typed for HTTP/2 servers too; this one is HTTP/1.1.
+        onError: (errorReply) => unavailable(errorReply as FastifyReply),
+      });
+    };
+    for (const base of [SUBMISSIONS_API_PATH, NEWSLETTER_API_PATH])
+      scope.route({ method: ['GET', 'POST'], url: `${base}*`, handler });
   });
 }

@@ -1,10 +1,12 @@
 import { coalitionGoals } from './coalition-goals';
 import type { DemoPage } from './types';
 import { submissionSettings } from '../../submissions/settings';
+import { subscriptionSettings } from '../../newsletter/subscriptions/settings';
 
 // The privacy statement names the periods this CMS is configured with.
 const { retentionDays, rateLimit } = submissionSettings();
 const rateWindowMinutes = Math.ceil(rateLimit.windowMs / 60_000);
+const mailWindowHours = Math.ceil(subscriptionSettings().mailLimit.windowMs / 3_600_000);
 
 /** Free pages: about the coalition, the accessibility statement and the privacy statement. */
 export const demoPages: DemoPage[] = [
@@ -93,6 +95,22 @@ export const demoPages: DemoPage[] = [
       'Je naam, e-mailadres en organisatie zien alleen de redacteuren. Zij gebruiken ze om je een vraag te stellen over je aanmelding. Ze komen nooit op de website, in de RSS-feeds of in de zoekfunctie.',
       `Na ${retentionDays} dagen halen we je naam, e-mailadres en organisatie automatisch weg. Wat je over het voorbeeld of de activiteit schreef, blijft staan. De redactie kan dat op de website zetten.`,
       `Om spam en misbruik tegen te houden, telt de website ${rateWindowMinutes} minuten lang hoe vaak er vanaf een internetadres een formulier is gestuurd. We bewaren daarvoor een code die we van het adres maken, niet het adres zelf. Binnen een uur na die ${rateWindowMinutes} minuten wissen we de code.`,
+      { heading: 'Krijg je onze nieuwsbrief?' },
+      'Meld je je aan voor de nieuwsbrief? Dan bewaren we:',
+      {
+        list: [
+          'je e-mailadres;',
+          'wat je wilt krijgen: nieuws, agenda of goede voorbeelden;',
+          'het stadsdeel dat je kiest, als je er een kiest;',
+          'wanneer je je aanmeldde en wanneer je dat bevestigde.',
+        ],
+      },
+      'We gebruiken deze gegevens alleen om je de nieuwsbrief te sturen. Je e-mailadres zien alleen de redacteuren. Het komt nooit op de website, en we geven het aan niemand anders.',
+      'Na je aanmelding krijg je eerst een e-mail met een link. Pas als je op die link klikt, krijg je de nieuwsbrief. Klik je niet binnen 48 uur? Dan wissen we je e-mailadres vanzelf.',
+      'We bewaren je gegevens tot je je afmeldt. Onderaan elke nieuwsbrief staat een link om je af te melden. Dan wissen we je e-mailadres meteen. Met een andere link in de nieuwsbrief kies je wat je krijgt.',
+      'In de nieuwsbrief zit geen tracking. We zien niet of je de nieuwsbrief opent, en niet waar je op klikt. De links gaan rechtstreeks naar deze website.',
+      `Om misbruik tegen te houden, tellen we hoe vaak we een e-mail over je aanmelding naar een adres sturen. Daarvoor bewaren we ${mailWindowHours} uur lang een code die we van het e-mailadres maken, niet het adres zelf.`,
+      'Wil je dat we je e-mailadres wissen, en lukt afmelden niet? Stuur dan een mail naar privacy@example.org. De redactie wist het dan.',
       { heading: 'Jouw rechten' },
       'Volgens de privacywet AVG heb je rechten. Je mag vragen welke gegevens we van je hebben. Je mag ze laten verbeteren of verwijderen. Ook mag je bezwaar maken. Ben je het niet met ons eens? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens.',
       { heading: 'Vragen?' },
