@@ -31,12 +31,23 @@ beforeAll(async () => {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     NEWSLETTER_SEND_RATE: '0',
+    // The sign-up form's guards, as the subscription tests set them: this test client stands in
+    // for the site's web server.
+    SUBMISSION_MIN_FILL_SECONDS: '1',
+    SUBMISSION_TRUSTED_PROXIES: '127.0.0.1',
   });
 });
 afterAll(async () => {
   await cms?.stop();
   await catcher?.close();
-  for (const name of ['SMTP_HOST', 'SMTP_PORT', 'EMAIL_FROM', 'NEWSLETTER_SEND_RATE'])
+  for (const name of [
+    'SMTP_HOST',
+    'SMTP_PORT',
+    'EMAIL_FROM',
+    'NEWSLETTER_SEND_RATE',
+    'SUBMISSION_MIN_FILL_SECONDS',
+    'SUBMISSION_TRUSTED_PROXIES',
+  ])
     Reflect.deleteProperty(process.env, name);
 });
 
@@ -70,6 +81,64 @@ async function send() {
   } finally {
     smtp.close();
   }
+}
+
+/** A POST as the site's web server passes it on: from a subscriber's own network address. */
+async function post(path: string, body: string, type: string, from: string) {
+  const response = await fetch(`${cms.url}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': type, 'X-Forwarded-For': from, Accept: 'text/html' },
+    body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+/**
+ * Signs up through the real form endpoint and confirms through the link in the confirmation
+ * mail, as a resident does (the subscription side's routes).
+ */
+async function signUpAndConfirm(email: string, parts: NewsletterPart[]) {
+  const { token } = (await (await fetch(`${cms.url}/api/newsletter/token`)).json()) as {
+    token: string;
+  };
+  // The form refuses a post sooner than SUBMISSION_MIN_FILL_SECONDS after the token.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const signUp = await fetch(`${cms.url}/api/newsletter/subscribe`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'X-Forwarded-For': '10.9.0.1',
+    },
+    body: JSON.stringify({ email, parts, district: '', formToken: token }),
+  });
+  expect(signUp.status).toBe(202);
+  // The confirmation mail goes out beside the answer, not before it.
+  const deadline = Date.now() + 5000;
+  let confirmation = catcher.mails.find((mail) => mail.to.includes(email));
+  while (!confirmation && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    confirmation = catcher.mails.find((mail) => mail.to.includes(email));
+  }
+  const link =
+    /https:\/\/hub\.example\.nl(\/api\/newsletter\/confirm\?token=[A-Za-z0-9._%-]+)/.exec(
+      confirmation?.text ?? '',
+    )?.[1];
+  if (!link) throw new Error('No confirmation link in the mail');
+  const confirmed = await fetch(`${cms.url}${link}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Accept: 'text/html',
+      Origin: SITE_URL,
+      'Sec-Fetch-Site': 'same-origin',
+      'X-Forwarded-For': '10.9.0.1',
+    },
+  });
+  expect(confirmed.status).toBe(200);
+  catcher.mails.length = 0;
 }
 
 let subscriberCount = 0;
@@ -147,7 +216,9 @@ describe('The newsletter edition', () => {
   });
 
   it('brings a new article to confirmed subscribers only, with both parts and the unsubscribe headers', async () => {
-    const reader = await subscriber(['nieuws']);
+    // Signed up and confirmed through the site's form and the link in the mail.
+    const reader = { email: 'nieuwe-lezer@voorbeeld.nl' };
+    await signUpAndConfirm(reader.email, ['nieuws']);
     const unconfirmed = await subscriber(['nieuws'], null, false);
     await publish('api::article.article', 'Koffie & praten in de <Wyck>');
 
@@ -181,7 +252,7 @@ describe('The newsletter edition', () => {
       /<a href="[^"]+\/api\/newsletter\/unsubscribe\?token=[^"]+"[^>]*>Afmelden/,
     );
     expect(html).toMatch(
-      /<a href="[^"]+\/api\/newsletter\/manage\?token=[^"]+"[^>]*>Wijzig uw keuze/,
+      /<a href="[^"]+\/api\/newsletter\/manage\?token=[^"]+"[^>]*>Wijzig je keuze/,
     );
     expect(mail!.text).toMatch(
       /Afmelden: https:\/\/hub\.example\.nl\/api\/newsletter\/unsubscribe/,
@@ -200,6 +271,24 @@ describe('The newsletter edition', () => {
     catcher.mails.length = 0;
     expect((await send()).outcome).toBe('nothing-new');
     expect(catcher.mails).toHaveLength(0);
+
+    // One click in the mail program: RFC 8058's POST to the List-Unsubscribe address, from the
+    // mail provider's servers (no Origin), through the site's address to the CMS.
+    const unsubscribePath = unsubscribe!.slice(1, -1).replace(SITE_URL, '');
+    const left = await post(
+      unsubscribePath,
+      'List-Unsubscribe=One-Click',
+      'application/x-www-form-urlencoded',
+      '198.51.100.7',
+    );
+    expect(left.status).toBe(200);
+    expect(
+      await cms.strapi.db.query(SUBSCRIBER_UID as never).count({ where: { email: reader.email } }),
+    ).toBe(0);
+    // A new article, a new edition: nothing for the address that left.
+    await publish('api::article.article', 'Bericht na het afmelden');
+    await send();
+    expect(mailsTo(reader.email)).toHaveLength(0);
   });
 
   it('passes a basic accessibility and privacy check', async () => {
@@ -273,7 +362,7 @@ describe('The newsletter edition', () => {
     expect(titles(allZuid.email)).toEqual(['Bericht voor de hele stad', 'Activiteit in Zuid']);
     expect(mailsTo(practicesOnly.email)).toHaveLength(0);
     expect(mailsTo(agendaNoord.email)[0]!.text).toContain(
-      'U krijgt berichten over stadsdeel Noord en over heel Maastricht.',
+      'Je krijgt berichten over stadsdeel Noord en over heel Maastricht.',
     );
   });
 

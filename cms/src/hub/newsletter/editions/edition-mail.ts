@@ -56,16 +56,19 @@ export function introParagraphs(intro: string | null): string[] {
 /** The line that says which stadsdeel the mail is about. */
 export function districtLine(districtName: string | null): string {
   return districtName
-    ? `U krijgt berichten over stadsdeel ${districtName} en over heel Maastricht.`
-    : 'U krijgt berichten over heel Maastricht.';
+    ? `Je krijgt berichten over stadsdeel ${districtName} en over heel Maastricht.`
+    : 'Je krijgt berichten over heel Maastricht.';
 }
 
-/** Where to find help: on every page of the site, so in every mail too. */
+/**
+ * Where to find help: on every page of the site, so in every mail too. The mail says "je", as
+ * the site and the sign-up mails do.
+ */
 export const HELP_LINES = [
-  'Voelt u zich eenzaam, of maakt u zich zorgen om iemand?',
+  'Voel je je eenzaam, of maak je je zorgen om iemand?',
   'Bel De Luisterlijn: 088 0767 000. Dag en nacht, ook voor een gesprek via chat of mail.',
 ] as const;
 
 /** Why the subscriber gets this mail. */
 export const WHY_LINE =
-  'U krijgt deze nieuwsbrief omdat u zich daarvoor heeft aangemeld op onze website.';
+  'Je krijgt deze nieuwsbrief omdat je je daarvoor hebt aangemeld op onze website.';

@@ -85,7 +85,7 @@ ${mail.sections.map((section) => sectionMjml(section, mail.siteUrl)).join('\n')}
 <mj-text><h2>Hulp nodig?</h2>${HELP_LINES.map(paragraph).join('')}</mj-text>
 </mj-column></mj-section>
 <mj-section><mj-column>
-<mj-text font-size="16px"><p>${escape(WHY_LINE)}</p><p>${link(LINK_MARKS.manage, 'Wijzig uw keuze')} (welke onderwerpen en welk stadsdeel)</p><p>${link(LINK_MARKS.unsubscribe, 'Afmelden voor deze nieuwsbrief')}</p></mj-text>
+<mj-text font-size="16px"><p>${escape(WHY_LINE)}</p><p>${link(LINK_MARKS.manage, 'Wijzig je keuze')} (welke onderwerpen en welk stadsdeel)</p><p>${link(LINK_MARKS.unsubscribe, 'Afmelden voor deze nieuwsbrief')}</p></mj-text>
 </mj-column></mj-section>
 </mj-body>
 </mjml>`;

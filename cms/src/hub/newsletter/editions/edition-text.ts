@@ -51,7 +51,7 @@ export function editionText(mail: EditionMail): string {
   blocks.push(heading('Hulp nodig?'), HELP_LINES.join('\n'));
   blocks.push(
     WHY_LINE,
-    `Wijzig uw keuze: ${LINK_MARKS.manage}`,
+    `Wijzig je keuze: ${LINK_MARKS.manage}`,
     `Afmelden: ${LINK_MARKS.unsubscribe}`,
   );
   return `${blocks.join('\n\n')}\n`;
