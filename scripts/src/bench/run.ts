@@ -11,7 +11,9 @@
  *    good practices and 3,000 events, beside a bare Astro build of as many minimal pages
  *    (--quick skips the 10,000 size, and its publish-to-live);
  * 4. at the large size, the home page's latency while 30 clients fetch the largest feed, from the
- *    static server running as its own process, as under `npm start`.
+ *    static server running as its own process, as under `npm start`;
+ * 5. the newsletter sent to 10,000 confirmed subscribers through a local SMTP catcher (time and
+ *    the sender's memory, in a process of its own: newsletter.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,7 @@ import { buildBareAstro } from './bare-astro';
 import { homeLatencyUnderFeedLoad } from './feed-load';
 import { addContent } from './generate';
 import { measureNode, median } from './measure';
+import { benchNewsletterSend, newsletterRow } from './newsletter';
 import { spawn } from 'node:child_process';
 import { waitForStatus } from '../lib/wait-for';
 
@@ -265,6 +268,11 @@ try {
     }
   }
   results.fullBuild = builds;
+
+  log('Newsletter to 10,000 confirmed subscribers ...');
+  const newsletter = await benchNewsletterSend(10_000);
+  results.newsletter = newsletter;
+  rows.push(newsletterRow(newsletter));
 } finally {
   publisher.queue.stop();
   await publisher.queue.idle();
