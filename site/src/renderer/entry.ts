@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SSRManifest } from 'astro';
 import { App } from 'astro/app';
 import { recordReads, takeReads, useHub } from '../lib/data';
@@ -15,6 +16,15 @@ function once<T>(load: () => Promise<T> | T): () => Promise<T> {
 }
 
 type PageEntry = { page: () => Promise<unknown> };
+
+/**
+ * A page's props as a short hash of their JSON: the JSON itself (a whole article, say) held for
+ * every path until the build ends was about 100 MB at 10,000 articles, which the garbage
+ * collector went through again and again while rendering.
+ */
+function propsHash(props: Record<string, unknown>): string {
+  return createHash('sha1').update(JSON.stringify(props)).digest('base64url');
+}
 
 /**
  * The manifest with every lazy module import made once. Astro imports a page's module again
@@ -69,7 +79,7 @@ export function createExports(manifest: SSRManifest) {
             const routePaths = load && (await load()).routePaths;
             if (!routePaths) throw new Error(`${route.component} exports no routePaths.`);
             for (const { params, props } of await allPaths(routePaths)) {
-              found.push({ path: route.generate(params), props: JSON.stringify(props ?? {}) });
+              found.push({ path: route.generate(params), props: propsHash(props ?? {}) });
             }
           }
           return found;

@@ -15,7 +15,10 @@ export interface ImageRequest {
 export interface SitePath {
   /** As Astro matches it: with a trailing slash, also after a file name (/rss.xml/). */
   path: string;
-  /** The props its route gives the page, as JSON ('' for a route without parameters). */
+  /**
+   * The props its route gives the page, as a hash of their JSON ('' for a route without
+   * parameters): equal props, equal hash.
+   */
   props: string;
 }
 
