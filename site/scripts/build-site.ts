@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { cmsConnection } from '../src/loaders/connection';
-import { exportSite, type ExportStats } from './export-site';
-import { compileRenderer, loadCompiledSite, siteDir } from './renderer';
-import { imageCacheDir } from './site-images';
+import type { ExportRequest } from './export-cli';
+import type { ExportStats } from './export-site';
+import { Precompressor } from './precompress';
+import { siteDir } from './renderer';
+import { SEARCH_DIR, writeSearchIndex } from './search-index';
 
 /** Where a build reads from and writes to. Unset fields keep the environment's values. */
 export interface SiteBuildOptions {
@@ -21,28 +23,56 @@ export interface SiteBuildOptions {
   recompile?: boolean;
 }
 
+/** Runs export-cli.ts in a process of its own; its figures, or its error's message. */
+async function exportApart(request: ExportRequest): Promise<ExportStats> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(siteDir, 'scripts', 'export-cli.ts')],
+    { cwd: siteDir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const answer = new Promise<{ ok: boolean; stats?: ExportStats; error?: string }>(
+    (resolve, reject) => {
+      child.once('message', resolve);
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`The export process ended (exit ${code}).`)));
+    },
+  );
+  child.send(request);
+  const { ok, stats, error } = await answer;
+  if (!ok || !stats) throw new Error(error);
+  return stats;
+}
+
 /**
  * Builds the public site once: compiles the code when it changed since the last build, then
  * exports every page, feed, calendar, image and the search index from the CMS's content.
  * Throws (with the CMS's URL and the cause) when the CMS cannot be read.
+ *
+ * Three processes, one after another where it matters for memory: the export (export-cli.ts)
+ * compiles in a process of its own while it reads the CMS, so Vite's memory is gone before it
+ * renders; the search index is made here after the export has ended, so Pagefind (about 900 MB
+ * at 16,000 searchable pages) never runs beside the content and the renderer (about 700 MB).
  */
 export async function buildSite(
   options: SiteBuildOptions = {},
 ): Promise<{ outDir: string; stats: ExportStats }> {
   const outDir = path.resolve(siteDir, options.outDir ?? process.env.SITE_OUT_DIR ?? 'dist');
-  const env = { ...process.env };
-  if (options.cmsUrl) env.CMS_URL = options.cmsUrl;
-  if (options.token) env.SITE_BUILD_TOKEN = options.token;
-  const site = await loadCompiledSite(
-    await compileRenderer({ quiet: options.quiet, force: options.recompile }),
-  );
-  const stats = await exportSite({
-    site,
+  const stats = await exportApart({
     outDir,
     siteUrl: options.siteUrl ?? process.env.SITE_URL ?? 'http://localhost:4321',
-    connection: cmsConnection(env),
-    imageCacheDir: imageCacheDir(),
+    cmsUrl: options.cmsUrl,
+    token: options.token,
+    quiet: options.quiet,
+    recompile: options.recompile,
   });
+  const started = performance.now();
+  const searchDir = path.join(outDir, SEARCH_DIR);
+  await writeSearchIndex(outDir, searchDir);
+  const compressor = new Precompressor(searchDir);
+  await compressor.finish();
   await pagefind.close();
+  stats.seconds.search = (performance.now() - started) / 1000;
+  stats.searchIndex = 'written';
+  stats.compressed.made += compressor.counts.compressed;
   return { outDir, stats };
 }

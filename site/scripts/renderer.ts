@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -86,6 +87,35 @@ export async function compileRenderer(
     }
     return dir;
   });
+}
+
+/**
+ * As compileRenderer, but the compiling (when needed) runs in a process of its own: its memory
+ * (Vite and Rollup, about 350 MB at 10,000 articles) is returned when it ends, instead of
+ * staying in the process that renders, and this process can read the CMS meanwhile. Up-to-date
+ * code is found here, without starting a process.
+ */
+export async function compileRendererApart(
+  options: { quiet?: boolean; force?: boolean } = {},
+): Promise<string> {
+  const dir = path.join(renderersDir, await hashSources());
+  if (!options.force && (await exists(path.join(dir, '.complete')))) return dir;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SITE_RECOMPILE: options.force ? '1' : '0',
+    SITE_COMPILE_QUIET: options.quiet ? '1' : '0',
+  };
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(siteDir, 'scripts', 'compile-cli.ts')],
+    { cwd: siteDir, env, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`Compiling the site failed (exit ${code}); see the log above.`);
+  return dir;
 }
 
 /** Loads a compiled site (see compileRenderer). */
