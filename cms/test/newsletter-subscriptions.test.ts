@@ -191,6 +191,8 @@ describe('newsletter sign-up with double opt-in', () => {
     expect(prompt.status).toBe(200);
     expect(prompt.text).toMatch(/Ja, ik wil de nieuwsbrief/);
     expect(prompt.headers.get('cache-control')).toBe('no-store');
+    // Not 'no-referrer': a browser would then send `Origin: null` with the button, refused.
+    expect(prompt.headers.get('referrer-policy')).toBe('same-origin');
     expect((await rowsFor(email))[0]?.confirmedAt).toBeNull();
 
     const confirmed = await pressButton(link);

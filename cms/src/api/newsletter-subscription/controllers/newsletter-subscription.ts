@@ -48,12 +48,16 @@ const sitePath = (url: string) => {
   return `${pathname}${search}`;
 };
 
-/** Answers with a whole page; never cached (they carry links with tokens), never indexed. */
+/**
+ * Answers with a whole page; never cached (they carry links with tokens), never indexed. The
+ * address with its token goes to no other site as a referrer; not 'no-referrer', with which a
+ * browser sends `Origin: null` on the page's own button, which the guard must refuse.
+ */
 function page(ctx: Context, status: number, html: string) {
   ctx.status = status;
   ctx.type = 'html';
   ctx.set('Cache-Control', 'no-store');
-  ctx.set('Referrer-Policy', 'no-referrer');
+  ctx.set('Referrer-Policy', 'same-origin');
   ctx.body = html;
 }
 

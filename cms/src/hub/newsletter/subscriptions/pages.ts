@@ -27,7 +27,7 @@ export function newsletterPage(title: string, siteName: string, main: string): s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)} | ${escapeHtml(siteName)}</title>
 <style>${siteStyles()}</style>
 </head>
