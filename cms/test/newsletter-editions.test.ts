@@ -15,6 +15,7 @@ import { newsletterCommand } from '../src/hub/newsletter/editions/command';
 import { SEND_BATCH, sendDueEdition } from '../src/hub/newsletter/editions/send-edition';
 import type { NewsletterMailer } from '../src/hub/newsletter/editions/mailer';
 import { SUBSCRIBER_UID } from '../src/hub/newsletter/editions/subscribers';
+import cronTasks from '../config/cron-tasks';
 
 const SITE_URL = 'https://hub.example.nl';
 const ADMIN = { email: 'redactie@example.org', password: 'Redactiewachtwoord1' };
@@ -461,6 +462,20 @@ describe('The newsletter edition', () => {
     // And once finished, it is never sent again.
     expect((await send()).outcome).toBe('nothing-new');
     expect(catcher.mails).toHaveLength(80);
+  });
+
+  it('goes out weekly by the cron, on one instance per tick', async () => {
+    // Thursday 09:00 in Maastricht unless NEWSLETTER_SCHEDULE says otherwise.
+    expect(cronTasks.newsletter.options).toEqual({ rule: '0 9 * * 4', tz: 'Europe/Amsterdam' });
+    const reader = await subscriber(['nieuws']);
+    await publish('api::article.article', 'Bericht voor de weekmail');
+    // Two instances' cron firing at the same minute: the tick is claimed once.
+    await Promise.all([
+      cronTasks.newsletter.task({ strapi: cms.strapi }),
+      cronTasks.newsletter.task({ strapi: cms.strapi }),
+    ]);
+    expect(mailsTo(reader.email)).toHaveLength(1);
+    expect(await cms.strapi.db.query(EDITION_UID as never).count({})).toBe(1);
   });
 
   it('newsletter:send --dry-run prints the edition and sends and records nothing', async () => {
