@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { fromAmsterdamWallTime, type HubEvent } from '@hub/shared';
-import { buildCalendar } from '../../src/lib/calendar';
+import { buildCalendar, calendarResponse } from '../../src/lib/calendar';
 
 function event(overrides: Partial<HubEvent>): HubEvent {
   return {
@@ -91,5 +91,25 @@ describe('buildCalendar', () => {
     expect(parsed!.endDate.toJSDate().getTime() - parsed!.startDate.toJSDate().getTime()).toBe(
       60 * 60 * 1000,
     );
+  });
+});
+
+describe('calendarResponse', () => {
+  it('answers with the calendar buildCalendar writes, as text/calendar, linked to its page', async () => {
+    const calendarOptions = { ...options, pagePath: '/wijken/oost/' };
+    const response = calendarResponse([event({})], calendarOptions);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const text = await response.text();
+    expect(text).toBe(buildCalendar([event({})], calendarOptions));
+    expect(text).toMatch(/^URL[^:]*:https:\/\/hub\.example\.nl\/wijken\/oost\/\r?$/m);
+  });
+
+  it('writes a valid calendar with its time zone for a partner without activities', async () => {
+    const text = await calendarResponse([], options).text();
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe(
+      'Europe/Amsterdam',
+    );
+    expect(calendar.getAllSubcomponents('vevent')).toEqual([]);
   });
 });
