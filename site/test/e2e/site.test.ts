@@ -649,7 +649,10 @@ describe('in a browser', () => {
     it('takes an activity without JavaScript: the CMS shows the problems, then thanks', async () => {
       const { page, foreign } = await open('/meld-een-activiteit/', { withoutSiteScripts: true });
       // No script asked for a token: the form goes out as a plain HTML form.
-      expect(await page.locator('input[name="formToken"]').inputValue()).toBe('');
+      // The submission form's own token; the footer's newsletter form has one too.
+      expect(
+        await page.locator('form[data-submission-form] input[name="formToken"]').inputValue(),
+      ).toBe('');
       const title = 'Wandelen langs de Maas (voorbeeld)';
       await tabTo(page, { id: 'veld-title' });
       await page.keyboard.type(title);
@@ -690,7 +693,10 @@ describe('in a browser', () => {
     it('asks to check a good practice sent without JavaScript, then takes it', async () => {
       const { page } = await open('/meld-een-goed-voorbeeld/', { withoutSiteScripts: true });
       // No script asked for a token: the form goes out as a plain HTML form.
-      expect(await page.locator('input[name="formToken"]').inputValue()).toBe('');
+      // The submission form's own token; the footer's newsletter form has one too.
+      expect(
+        await page.locator('form[data-submission-form] input[name="formToken"]').inputValue(),
+      ).toBe('');
       const title = 'Eettafel in Wyckerpoort (voorbeeld)';
       await tabTo(page, { id: 'veld-title' });
       await page.keyboard.type(title);
