@@ -252,6 +252,22 @@ describe('the static server, for the site’s forms', () => {
     expect(arrived.headers['sec-fetch-site']).toBe('same-origin');
   });
 
+  it('passes a JSON post on as the bytes that came in', async () => {
+    // The sign-up script and API clients post JSON; it must reach the CMS unchanged.
+    const json = '{"email":"bewoner@example.nl","parts":["nieuws"],"formToken":"t"}';
+    const response = await fetch(`${proxyBase}/api/newsletter/subscribe`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: json,
+    });
+    expect(response.status).toBe(303);
+    const arrived = seen.at(-1)!;
+    expect(arrived.body).toBe(json);
+    expect(arrived.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(arrived.headers['content-length']).toBe(String(Buffer.byteLength(json)));
+  });
+
   it('passes on a redirect only as a path on the site itself', async () => {
     for (const elsewhere of ['https://evil.example/', '//evil.example/', '/\\evil.example/']) {
       location = elsewhere;

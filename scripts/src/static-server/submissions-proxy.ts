@@ -68,8 +68,6 @@ export async function registerSubmissionsProxy(
       // A CMS that is restarting answers 503: a token request is tried once more, then the
       // visitor is told (0 would mean reply-from's default of 10).
       maxRetriesOn503: 1,
-      // The body is passed on as the bytes that came in, JSON included.
-      contentTypesToEncode: [],
     });
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
@@ -84,7 +82,15 @@ export async function registerSubmissionsProxy(
     const handler = (request: FastifyRequest, reply: FastifyReply) => {
       const path = (request.raw.url ?? '').split('?')[0] ?? '';
       if (!ENDPOINTS.includes(path)) return answerError(reply, 404, errorBody);
+      // The body goes on as the bytes that came in. Left to reply-from, a body sent as
+      // application/json is always run through JSON.stringify, which turns a Buffer into
+      // {"type":"Buffer","data":[...]}: the CMS then found no fields and no token in it.
+      const body = Buffer.isBuffer(request.body) ? request.body : undefined;
       return reply.from(path, {
+        ...(body && {
+          body,
+          contentType: request.headers['content-type'] ?? 'application/octet-stream',
+        }),
         queryString: () => passedQuery(path, request.query),
         rewriteRequestHeaders: (incoming, headers) => {
           const client = incoming.raw.socket.remoteAddress ?? '';
