@@ -126,29 +126,45 @@ export async function siteNameOf(strapi: Core.Strapi): Promise<string> {
   }
 }
 
-let stylesheet: string | undefined;
-/** The site's own styles (from the shared workspace), so an answer page looks like the site. */
-function siteStyles(): string {
-  stylesheet ??= ['global.css', 'submission-form.css']
-    .map((file) => fs.readFileSync(require.resolve(`@hub/shared/styles/${file}`), 'utf8'))
-    .join('\n');
-  return stylesheet;
+const stylesheets = new Map<string, string>();
+/**
+ * The site's own styles (files of the shared workspace's styles/), read once per set, so a page
+ * the CMS answers with looks like the site.
+ */
+export function sharedStyles(files: readonly string[]): string {
+  const key = files.join(',');
+  let styles = stylesheets.get(key);
+  if (styles === undefined) {
+    styles = files
+      .map((file) => fs.readFileSync(require.resolve(`@hub/shared/styles/${file}`), 'utf8'))
+      .join('\n');
+    stylesheets.set(key, styles);
+  }
+  return styles;
 }
 
 /**
- * A whole page in the site's look, for a browser that posted a form without JavaScript. The
- * page is served through the site's own address (its web server passes the endpoints on), so
- * links to the site are relative.
+ * A whole page in the site's look, for the pages the CMS answers with on the site's behalf (a
+ * form posted without JavaScript, the newsletter's links). It is served through the site's own
+ * address (its web server passes the endpoints on), so links to the site are relative. The
+ * referrer stays on the site: not `no-referrer`, with which a browser sends `Origin: null` on
+ * the page's own form, which the same-origin check refuses.
  */
-function page(title: string, siteName: string, main: string): string {
+export function siteLookPage(
+  title: string,
+  siteName: string,
+  main: string,
+  styles: string,
+): string {
   return `<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)} | ${escapeHtml(siteName)}</title>
-<style>${siteStyles()}</style>
+<style>${styles}</style>
 </head>
 <body>
 <a class="skip-link" href="#inhoud">Naar de inhoud</a>
@@ -159,6 +175,10 @@ ${main}
 </body>
 </html>`;
 }
+
+/** A submission form's answer page. */
+const page = (title: string, siteName: string, main: string) =>
+  siteLookPage(title, siteName, main, sharedStyles(['global.css', 'submission-form.css']));
 
 /**
  * The answer to a form posted without JavaScript that did not go through: the form again, as it

@@ -1,45 +1,19 @@
-import fs from 'node:fs';
 import {
   escapeHtml,
   NEWSLETTER_PAGE_PATH,
   newsletterFormHtml,
   type NewsletterFormState,
 } from '@hub/shared';
+import { sharedStyles, siteLookPage } from '../../submissions/responses';
 
-let stylesheet: string | undefined;
-/** The site's own styles (from the shared workspace), so these pages look like the site. */
-function siteStyles(): string {
-  stylesheet ??= ['global.css', 'submission-form.css', 'newsletter-form.css']
-    .map((file) => fs.readFileSync(require.resolve(`@hub/shared/styles/${file}`), 'utf8'))
-    .join('\n');
-  return stylesheet;
-}
-
-/**
- * A whole page in the site's look. Like the submission forms' answers (submissions/
- * responses.ts, whose shell takes no extra styles), it is served through the site's own
- * address, so links to the site are relative.
- */
-export function newsletterPage(title: string, siteName: string, main: string): string {
-  return `<!doctype html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<meta name="referrer" content="same-origin">
-<title>${escapeHtml(title)} | ${escapeHtml(siteName)}</title>
-<style>${siteStyles()}</style>
-</head>
-<body>
-<a class="skip-link" href="#inhoud">Naar de inhoud</a>
-<header class="form-page-header"><div class="container"><a href="/">${escapeHtml(siteName)}</a></div></header>
-<main id="inhoud" class="container" tabindex="-1">
-${main}
-</main>
-</body>
-</html>`;
-}
+/** A whole page in the site's look (see siteLookPage), with the newsletter form's styles. */
+export const newsletterPage = (title: string, siteName: string, main: string): string =>
+  siteLookPage(
+    title,
+    siteName,
+    main,
+    sharedStyles(['global.css', 'submission-form.css', 'newsletter-form.css']),
+  );
 
 /** Text, each string a paragraph. */
 const paragraphs = (texts: readonly string[]) =>
