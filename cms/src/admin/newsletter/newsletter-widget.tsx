@@ -37,8 +37,8 @@ export function NewsletterWidget() {
             {next.recipientCount} {next.recipientCount === 1 ? 'abonnee' : 'abonnees'}.
           </Typography>
           <Typography variant="pi">
-            Een inleiding of eigen onderwerp schrijft u bij Content-Manager, Nieuwsbrief. Hieronder
-            ziet u de mail voor iemand die alles koos.
+            Een inleiding of eigen onderwerp schrijf je bij Content-Manager, Nieuwsbrief. Hieronder
+            zie je de mail voor iemand die alles koos.
           </Typography>
           <iframe
             title="Voorbeeld van de volgende nieuwsbrief"
