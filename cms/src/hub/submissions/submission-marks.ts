@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ownTable } from '../database/own-table';
 
 /**
  * The table behind everything several CMS instances on one database must agree on: one-time
@@ -39,43 +40,27 @@ const tallyOf = (row: CountRow): Tally => ({
 
 /** Remembers marks (claims and counts) in the database, shared by every instance. */
 export class SubmissionMarks {
-  private ready: Promise<void> | undefined;
   private lastSweep = Number.NEGATIVE_INFINITY;
+
+  /** Creates the table once, if it is not there; another instance may do so at the same time. */
+  readonly ensureTable: () => Promise<void>;
 
   constructor(
     private readonly strapi: Core.Strapi,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.ensureTable = ownTable(this.strapi, SUBMISSION_MARKS_TABLE, (table) => {
+      table.string('scope', 32).notNullable();
+      table.string('mark', 128).notNullable();
+      table.integer('hits').notNullable().defaultTo(1);
+      table.bigInteger('expires_at').notNullable();
+      table.primary(['scope', 'mark']);
+      table.index(['expires_at'], `${SUBMISSION_MARKS_TABLE}_expires_at`);
+    });
+  }
 
   private table() {
     return this.strapi.db.getConnection(SUBMISSION_MARKS_TABLE);
-  }
-
-  /** Creates the table once, if it is not there; another instance may do so at the same time. */
-  ensureTable(): Promise<void> {
-    this.ready ??= this.createTable().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
-
-  private async createTable(): Promise<void> {
-    const schema = () => this.strapi.db.getSchemaConnection();
-    if (await schema().hasTable(SUBMISSION_MARKS_TABLE)) return;
-    try {
-      await schema().createTable(SUBMISSION_MARKS_TABLE, (table) => {
-        table.string('scope', 32).notNullable();
-        table.string('mark', 128).notNullable();
-        table.integer('hits').notNullable().defaultTo(1);
-        table.bigInteger('expires_at').notNullable();
-        table.primary(['scope', 'mark']);
-        table.index(['expires_at'], `${SUBMISSION_MARKS_TABLE}_expires_at`);
-      });
-    } catch (error) {
-      // Another instance was first.
-      if (!(await schema().hasTable(SUBMISSION_MARKS_TABLE))) throw error;
-    }
   }
 
   /**

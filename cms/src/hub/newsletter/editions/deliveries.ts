@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ownTable } from '../../database/own-table';
 
 /**
  * Who got which edition: one row per (edition, subscriber), written BEFORE the mail is handed
@@ -13,36 +14,20 @@ export type DeliveryState = 'claimed' | 'sent' | 'failed';
 
 /** The deliveries of editions, in the database shared by every CMS instance. */
 export class Deliveries {
-  private ready: Promise<void> | undefined;
+  /** Creates the table once, if it is not there; another instance may do so at the same time. */
+  readonly ensureTable: () => Promise<void>;
 
-  constructor(private readonly strapi: Core.Strapi) {}
+  constructor(private readonly strapi: Core.Strapi) {
+    this.ensureTable = ownTable(this.strapi, DELIVERIES_TABLE, (table) => {
+      table.integer('edition_id').notNullable();
+      table.integer('subscriber_id').notNullable();
+      table.string('state', 16).notNullable();
+      table.primary(['edition_id', 'subscriber_id']);
+    });
+  }
 
   private table() {
     return this.strapi.db.getConnection(DELIVERIES_TABLE);
-  }
-
-  /** Creates the table once, if it is not there; another instance may do so at the same time. */
-  ensureTable(): Promise<void> {
-    this.ready ??= this.createTable().catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
-    return this.ready;
-  }
-
-  private async createTable(): Promise<void> {
-    const schema = () => this.strapi.db.getSchemaConnection();
-    if (await schema().hasTable(DELIVERIES_TABLE)) return;
-    try {
-      await schema().createTable(DELIVERIES_TABLE, (table) => {
-        table.integer('edition_id').notNullable();
-        table.integer('subscriber_id').notNullable();
-        table.string('state', 16).notNullable();
-        table.primary(['edition_id', 'subscriber_id']);
-      });
-    } catch (error) {
-      if (!(await schema().hasTable(DELIVERIES_TABLE))) throw error;
-    }
   }
 
   /**
