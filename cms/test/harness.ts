@@ -151,11 +151,53 @@ export async function bootTestCms(
   };
 }
 
-/** A TCP port on 127.0.0.1 that was free a moment ago (to listen on, or to find nothing at). */
+/**
+ * The kernel's range for ports it hands out itself: to outgoing connections and to `listen(0)`.
+ * Read from Linux; elsewhere Linux's default.
+ */
+function ephemeralPortRange(): { low: number; high: number } {
+  try {
+    const [low, high] = fs
+      .readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    if (
+      low !== undefined &&
+      high !== undefined &&
+      Number.isInteger(low) &&
+      Number.isInteger(high)
+    ) {
+      return { low, high };
+    }
+  } catch {
+    // Not Linux: fall through to the default.
+  }
+  return { low: 32768, high: 60999 };
+}
+
+/** Whether nothing listens on (or holds) this port on 127.0.0.1 right now. */
+function isPortFree(port: number): Promise<boolean> {
+  const probe = net.createServer();
+  return new Promise((resolve) => {
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago (to listen on later, or to find nothing at).
+ * Drawn at random from below the kernel's ephemeral range: a port from `listen(0)` can be handed
+ * to an outgoing connection while a test still builds what will listen on it (seen in CI as
+ * EADDRINUSE after a two-minute site build); ports below that range are never handed out.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  const { low } = ephemeralPortRange();
+  const floor = 10_000;
+  const ceiling = low > floor + 1_000 ? low : 30_000;
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const port = floor + Math.floor(Math.random() * (ceiling - floor));
+    if (await isPortFree(port)) return port;
+  }
+  throw new Error(`No free port found between ${floor} and ${ceiling} on 127.0.0.1.`);
 }

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDir as cmsDir, bootTestCms, type TestCms } from '../../cms/test/harness';
+import { appDir as cmsDir, bootTestCms, freePort, type TestCms } from '../../cms/test/harness';
 import { siteDir } from '../src/lib/paths';
 
 const require = createRequire(import.meta.url);
@@ -93,16 +92,6 @@ afterAll(async () => {
   await cms?.stop();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  const probe = net.createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
-}
 
 const preview = (query: Record<string, string>) =>
   fetch(`${base}/?${new URLSearchParams(query).toString()}`);
