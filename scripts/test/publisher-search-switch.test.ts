@@ -17,7 +17,7 @@ import { parsePrometheus } from '../../cms/test/prometheus';
 import { startLocalS3, type LocalS3 } from '../src/lib/local-s3';
 import { siteDir } from '../src/lib/paths';
 import { Publisher, type SiteBuilder } from '../src/publisher/publisher';
-import { switchSearchIndex } from '../src/publisher/search-switch';
+import { entriesInSwitchOrder, switchSearchIndex } from '../src/publisher/search-switch';
 import { SiteBucket } from '../src/publisher/site-bucket';
 import { createS3Client } from '../src/publisher/s3-client';
 
@@ -172,6 +172,59 @@ describe('the search index switch', () => {
     expect(fs.existsSync(path.join(live, 'fragment', 'nl_c.pf_fragment'))).toBe(false);
     expect(fs.existsSync(path.join(live, 'fragment', 'nl_b.pf_fragment'))).toBe(true);
     expect(fs.existsSync(path.join(release, '.pagefind-next'))).toBe(false);
+  });
+
+  it('switches an index in parts: the parts’ entries first, then the list of parts, then the main entry', async () => {
+    expect(
+      entriesInSwitchOrder([
+        'pagefind-entry.json',
+        'delen.json',
+        'deel-3/pagefind-entry.json',
+        'deel-2/pagefind-entry.json',
+        'deel-2/pagefind.nl_2.pf_meta',
+        'pagefind.js',
+      ]),
+    ).toEqual([
+      'deel-2/pagefind-entry.json.br',
+      'deel-2/pagefind-entry.json.gz',
+      'deel-2/pagefind-entry.json',
+      'deel-3/pagefind-entry.json.br',
+      'deel-3/pagefind-entry.json.gz',
+      'deel-3/pagefind-entry.json',
+      'delen.json.br',
+      'delen.json.gz',
+      'delen.json',
+      'pagefind-entry.json.br',
+      'pagefind-entry.json.gz',
+      'pagefind-entry.json',
+    ]);
+
+    const release = path.join(work, 'parts');
+    const inParts = (n: number, parts: string[][]): Record<string, string> => {
+      const files: Record<string, string> = {
+        'delen.json': JSON.stringify(parts.slice(1).map((_, i) => `deel-${i + 2}/`)),
+      };
+      parts.forEach((pages, i) => {
+        const folder = i === 0 ? '' : `deel-${i + 1}/`;
+        for (const [file, content] of Object.entries(indexFiles(n * 10 + i, pages)))
+          files[`${folder}${file}`] = content;
+      });
+      return files;
+    };
+    write(path.join(release, 'pagefind'), inParts(1, [['a'], ['b']]));
+    const next = inParts(2, [['a'], ['b'], ['c']]);
+    write(path.join(release, '.pagefind-next'), next);
+
+    await switchSearchIndex(release);
+
+    const live = path.join(release, 'pagefind');
+    expect(filesOf(live)).toEqual(Object.keys(next).sort());
+    expect(JSON.parse(fs.readFileSync(path.join(live, 'delen.json'), 'utf8'))).toEqual([
+      'deel-2/',
+      'deel-3/',
+    ]);
+    for (const part of ['', 'deel-2', 'deel-3'])
+      expect(completeIndex(path.join(live, part)), part || 'main').toBe(true);
   });
 
   it('refuses a prepared index without an entry, and changes nothing', async () => {

@@ -28,7 +28,22 @@ export const SEARCH_ENTRY = 'pagefind-entry.json';
  * index only those anyway, but it parses every page it is given first: the lists and filter pages
  * took half its time. The site tests check that every page with data-pagefind-body is indexed.
  */
-const SEARCHABLE_PAGES = '{*,nieuws/*,goede-voorbeelden/*,agenda/*,partners/*}/index.html';
+const SEARCHABLE_SECTIONS = ['nieuws', 'goede-voorbeelden', 'agenda', 'partners'];
+const SEARCHABLE_PAGES = `{*,${SEARCHABLE_SECTIONS.map((section) => `${section}/*`).join(',')}}/index.html`;
+
+/**
+ * Most pages in one part of the index. Pagefind holds about 60 KB per page until it has written
+ * its index (1 GB at 16,000 pages); a site with more pages gets an index in parts, made one
+ * after another, which the search page merges (Pagefind's mergeIndex). Measured at 16,000
+ * pages: parts of 4,000 peak at 260 MB, of 8,000 at 510 MB; each part costs about 3 s more
+ * (linking its pages and removing the links). A search loads a few small files per part more.
+ */
+export const SEARCH_PART_PAGES = 6000;
+/**
+ * The index's list of its further parts (`["deel-2/", ...]`, relative to the index's folder,
+ * empty for an index in one part), which the search page merges with the first.
+ */
+export const SEARCH_PARTS_FILE = 'delen.json';
 
 /** What making one index cost, for the build's record. */
 export interface SearchIndexStats {
@@ -38,16 +53,32 @@ export interface SearchIndexStats {
   seconds: number;
 }
 
-/**
- * Writes Pagefind's index of the pages in `siteDir` into `outputDir`. Pagefind reads the written
- * pages itself, outside Node; it has no incremental mode, so the index is made whole each time.
- * Returns how many pages it indexed.
- */
-export async function writeSearchIndex(siteDir: string, outputDir: string): Promise<number> {
+/** The pages of a built site that go into the search index, relative to its folder, sorted. */
+export function searchablePages(siteDir: string): string[] {
+  const pagesIn = (folder: string): string[] =>
+    fsSync
+      .readdirSync(path.join(siteDir, folder), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(folder, entry.name, 'index.html'))
+      .filter((file) => fsSync.existsSync(path.join(siteDir, file)));
+  const pages = [
+    ...pagesIn(''),
+    ...SEARCHABLE_SECTIONS.flatMap((section) => {
+      return fsSync.existsSync(path.join(siteDir, section)) ? pagesIn(section) : [];
+    }),
+  ];
+  return [...new Set(pages)].sort();
+}
+
+/** The folder of part `n` (counted from 1) inside the index's folder; the first is the folder itself. */
+const partFolder = (n: number) => (n === 1 ? '' : `deel-${n}/`);
+
+/** One Pagefind index of the pages below `pagesDir` (all of them, or those of `glob`). */
+async function writeIndexPart(pagesDir: string, outputDir: string, glob: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const indexed = await index.addDirectory({ path: siteDir, glob: SEARCHABLE_PAGES });
+    const indexed = await index.addDirectory({ path: pagesDir, glob });
     if (indexed.errors.length > 0) throw new Error(`Pagefind: ${indexed.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: outputDir });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
@@ -55,6 +86,53 @@ export async function writeSearchIndex(siteDir: string, outputDir: string): Prom
   } finally {
     await index.deleteIndex();
   }
+}
+
+/**
+ * Writes Pagefind's index of the pages in `siteDir` into `outputDir`, with the list of its
+ * parts. Pagefind reads the written pages itself, outside Node; it has no incremental mode, so
+ * the index is made whole each time. Up to `pagesPerPart` pages make one index; more make
+ * several, one after another: each part's pages are hard-linked into a hidden folder of the
+ * site, under their own paths (so their URLs stay the same), and indexed from there. Returns
+ * how many pages it indexed.
+ */
+export async function writeSearchIndex(
+  siteDir: string,
+  outputDir: string,
+  pagesPerPart = SEARCH_PART_PAGES,
+): Promise<number> {
+  const pages = searchablePages(siteDir);
+  if (pages.length <= pagesPerPart) {
+    const indexed = await writeIndexPart(siteDir, outputDir, SEARCHABLE_PAGES);
+    await fs.writeFile(path.join(outputDir, SEARCH_PARTS_FILE), '[]');
+    return indexed;
+  }
+  // Only the pages that mark their content: Pagefind indexes pages without the mark when none
+  // of the pages it was given has one, and a part could hold only such pages.
+  const marked = pages.filter((page) =>
+    fsSync.readFileSync(path.join(siteDir, page)).includes('data-pagefind-body'),
+  );
+  const partCount = Math.ceil(marked.length / pagesPerPart);
+  const linkDir = path.join(siteDir, '.search-part');
+  let indexed = 0;
+  for (let n = 1; n <= partCount; n += 1) {
+    await fs.rm(linkDir, { recursive: true, force: true });
+    try {
+      for (const page of marked.slice((n - 1) * pagesPerPart, n * pagesPerPart)) {
+        fsSync.mkdirSync(path.dirname(path.join(linkDir, page)), { recursive: true });
+        fsSync.linkSync(path.join(siteDir, page), path.join(linkDir, page));
+      }
+      indexed += await writeIndexPart(linkDir, path.join(outputDir, partFolder(n)), '**/*.html');
+    } finally {
+      await fs.rm(linkDir, { recursive: true, force: true });
+      // Pagefind's process keeps the memory it had; a new one starts for the next part.
+      await pagefind.close();
+    }
+  }
+  const further = Array.from({ length: partCount - 1 }, (_, i) => partFolder(i + 2));
+  await fs.mkdir(outputDir, { recursive: true });
+  await fs.writeFile(path.join(outputDir, SEARCH_PARTS_FILE), JSON.stringify(further));
+  return indexed;
 }
 
 /** Every file below `dir`, as paths relative to it; none when it does not exist. */

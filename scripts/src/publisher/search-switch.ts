@@ -7,8 +7,10 @@
  *    names the index's own files by a hash of their content, so new files take new names, which
  *    nothing reads yet; a file that is there already is left as it is (still shared with older
  *    builds). Pagefind's scripts have fixed names and are compared by content.
- * 2. Then the entry, which names the index: its compressed variants first, then the file.
- *    Whichever of them a browser gets names an index whose files are all there.
+ * 2. Then the entries, which name the index's files: those of the further parts of a large
+ *    index (`deel-N/pagefind-entry.json`), then the list of parts (`delen.json`), then the main
+ *    entry; each with its compressed variants first, then the file. Whichever of them a browser
+ *    gets names files that are all there.
  * 3. Then the files of the old index that the new one does not have are removed, so they never
  *    pile up: the next build links only the current index's files.
  *
@@ -24,6 +26,7 @@ import {
   NEXT_SEARCH_DIR,
   SEARCH_DIR,
   SEARCH_ENTRY,
+  SEARCH_PARTS_FILE,
 } from '../../../site/scripts/search-index';
 
 /** What a switch changed in the live index folder. */
@@ -41,6 +44,22 @@ export interface SearchSwitchReport {
  * them took as long as making the index (6 s, measured).
  */
 const NAMED_BY_CONTENT = /\.pf_(meta|fragment|index|filter)$/;
+
+/**
+ * The files of a new index that name other files (the parts' entries, the list of parts, the
+ * main entry), each with its compressed variants before it, in the order they are switched in;
+ * variants the new index lacks are named too, so the switch removes the old ones.
+ */
+export function entriesInSwitchOrder(files: string[]): string[] {
+  const rank = (file: string) => (file === SEARCH_ENTRY ? 2 : file === SEARCH_PARTS_FILE ? 1 : 0);
+  const entries = files
+    .filter((file) => path.basename(file) === SEARCH_ENTRY || file === SEARCH_PARTS_FILE)
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return entries.flatMap((entry) => [
+    ...VARIANT_SUFFIXES.map((suffix) => `${entry}${suffix}`),
+    entry,
+  ]);
+}
 
 /** Whether two files hold the same bytes: one inode, or equal content. */
 async function sameContent(a: string, b: string): Promise<boolean> {
@@ -60,16 +79,13 @@ async function sameContent(a: string, b: string): Promise<boolean> {
 export async function switchSearchIndex(releaseDir: string): Promise<SearchSwitchReport> {
   const live = path.join(releaseDir, SEARCH_DIR);
   const next = path.join(releaseDir, NEXT_SEARCH_DIR);
-  const entryFiles = [
-    ...VARIANT_SUFFIXES.map((suffix) => `${SEARCH_ENTRY}${suffix}`),
-    SEARCH_ENTRY,
-  ];
   /** Moved in under names the old index did not have. */
   const added: string[] = [];
   let moved = 0;
   let entrySwitched = false;
   const files = await filesBelow(next);
   const before = new Set(await filesBelow(live));
+  const entryFiles = entriesInSwitchOrder(files);
   try {
     if (!files.includes(SEARCH_ENTRY))
       throw new Error(`The new search index has no ${SEARCH_ENTRY}; the old one stays.`);

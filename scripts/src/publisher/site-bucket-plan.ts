@@ -17,8 +17,9 @@ const VARIANT_ENCODINGS: Readonly<Record<string, 'br' | 'gzip'>> = { '.br': 'br'
 /**
  * When a file goes up in a sync, in this order, each stage finished before the next starts:
  * - `asset`: everything a page refers to (`_astro/**`, images, Pagefind's chunks, the favicon);
- * - `asset-entry`: Pagefind's `pagefind-entry.json`, which has a fixed name and names the index
- *   chunks of its build: it may change only once those chunks are up;
+ * - `asset-entry`: Pagefind's `pagefind-entry.json` (one per part of a large index) and the list
+ *   of parts, `pagefind/delen.json`, which have fixed names and name the index chunks of their
+ *   build: they may change only once those chunks are up;
  * - `page`: pages and feeds (HTML, RSS/XML, iCalendar, JSON), the 404 page among them: what
  *   readers and feed readers ask for by a fixed address, pointing at assets that are now there;
  * - `index`: the sitemaps and robots.txt, last, so a crawler never finds a page that is not up.
@@ -45,7 +46,10 @@ export function uploadStage(key: string): UploadStage {
   const file = identityKey(key);
   const name = file.slice(file.lastIndexOf('/') + 1);
   if (file === 'robots.txt' || /^sitemap[^/]*\.xml$/.test(file)) return 'index';
-  if (file.startsWith('pagefind/')) return name === 'pagefind-entry.json' ? 'asset-entry' : 'asset';
+  if (file.startsWith('pagefind/'))
+    return name === 'pagefind-entry.json' || file === 'pagefind/delen.json'
+      ? 'asset-entry'
+      : 'asset';
   if (file.startsWith('_astro/')) return 'asset';
   if (/\.(html|xml|ics|json)$/i.test(name)) return 'page';
   return 'asset';

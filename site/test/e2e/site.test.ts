@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,6 +12,8 @@ import { checkHtml } from './html-checker';
 import { FEED_ITEM_LIMIT } from '@hub/shared';
 import { SITE_URL, buildTestSite, type BuiltSite } from './built-site';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
+import { writeSearchIndex } from '../../scripts/search-index';
+import { createStaticServer } from '../../../scripts/src/static-server/server';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -492,6 +495,40 @@ describe('in a browser', () => {
       .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
     expect(links).toContain(`/nieuws/${article.slug}/`);
     await page.context().close();
+  });
+
+  it('finds pages in every part of an index made in parts, as a large site has', async () => {
+    // A copy of the site with its index made again in parts of 10 pages.
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-search-parts-'));
+    fs.cpSync(site.outDir, copy, { recursive: true });
+    fs.rmSync(path.join(copy, 'pagefind'), { recursive: true });
+    await writeSearchIndex(copy, path.join(copy, 'pagefind'), 10);
+    const parts = JSON.parse(fs.readFileSync(path.join(copy, 'pagefind', 'delen.json'), 'utf8'));
+    expect(parts.length).toBeGreaterThan(1);
+    const server = await createStaticServer({ root: copy });
+    const address = await server.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      // The first activity is in the first part, the last news article in a later one.
+      const first = [...published.events].sort((a, b) => a.slug.localeCompare(b.slug))[0];
+      const last = [...published.articles].sort((a, b) => b.slug.localeCompare(a.slug))[0];
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      for (const [item, url] of [
+        [first, `/agenda/${first.slug}/`],
+        [last, `/nieuws/${last.slug}/`],
+      ]) {
+        await page.goto(`${address}/zoeken/?q=${encodeURIComponent(item.title)}`);
+        await page.waitForSelector('[data-search-results] li');
+        const links = await page
+          .locator('[data-search-results] a')
+          .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+        expect(links, item.title).toContain(url);
+      }
+      await context.close();
+    } finally {
+      await server.close();
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   describe('the submission forms', () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Precompressor } from '../../scripts/precompress';
-import { linkSearchIndex, prepareSearchIndex } from '../../scripts/search-index';
+import { linkSearchIndex, prepareSearchIndex, writeSearchIndex } from '../../scripts/search-index';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-search-export-'));
 afterAll(async () => {
@@ -118,5 +118,56 @@ describe('the next search index of a live build', () => {
     expect(fs.statSync(path.join(next, 'pagefind.js.br')).ino).toBe(
       fs.statSync(path.join(release, 'pagefind', 'pagefind.js.br')).ino,
     );
+  });
+});
+
+describe('a search index in parts', () => {
+  const page = (title: string, marked = true) =>
+    `<!doctype html><html lang="nl"><head><title>${title}</title></head>` +
+    `<body><main${marked ? ' data-pagefind-body' : ''}><h1>${title}</h1><p>${title} in de wijk.</p></main></body></html>`;
+
+  it('is one index with an empty list of parts up to the part size', async () => {
+    const site = path.join(work, 'one-part');
+    write(site, { 'nieuws/a/index.html': page('Koffie'), 'nieuws/b/index.html': page('Bingo') });
+    expect(await writeSearchIndex(site, path.join(site, 'pagefind'), 2)).toBe(2);
+    expect(JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'delen.json'), 'utf8'))).toEqual(
+      [],
+    );
+    expect(fs.existsSync(path.join(site, 'pagefind', 'deel-2'))).toBe(false);
+  });
+
+  it('holds every marked page once, in parts of at most the part size, listed for the search page', async () => {
+    const site = path.join(work, 'parts');
+    const pages: Record<string, string> = {
+      // Pages without the mark (lists, the search page) are never in the index.
+      'nieuws/index.html': page('Alle berichten', false),
+      'zoeken/index.html': page('Zoeken', false),
+      'over-ons/index.html': page('Over ons'),
+    };
+    for (let n = 0; n < 5; n += 1) pages[`nieuws/bericht-${n}/index.html`] = page(`Bericht ${n}`);
+    for (let n = 0; n < 3; n += 1)
+      pages[`agenda/activiteit-${n}/index.html`] = page(`Activiteit ${n}`);
+    write(site, pages);
+
+    const searchDir = path.join(site, 'pagefind');
+    expect(await writeSearchIndex(site, searchDir, 3)).toBe(9);
+
+    const parts = JSON.parse(fs.readFileSync(path.join(searchDir, 'delen.json'), 'utf8'));
+    expect(parts).toEqual(['deel-2/', 'deel-3/']);
+    const counts = ['', ...parts].map((part: string) => {
+      const entry = JSON.parse(
+        fs.readFileSync(path.join(searchDir, part, 'pagefind-entry.json'), 'utf8'),
+      );
+      expect(fs.existsSync(path.join(searchDir, part, 'pagefind.js')), part).toBe(true);
+      return entry.languages.nl.page_count as number;
+    });
+    expect(counts).toEqual([3, 3, 3]);
+    // Every fragment names its page by the page's own URL, and each page is in one part only.
+    const urls = (fs.readdirSync(searchDir, { recursive: true }) as string[]).filter((file) =>
+      file.endsWith('.pf_fragment'),
+    );
+    expect(urls).toHaveLength(9);
+    // The folder the parts were indexed from is gone.
+    expect(fs.existsSync(path.join(site, '.search-part'))).toBe(false);
   });
 });
