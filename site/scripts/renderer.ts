@@ -90,6 +90,16 @@ export async function compileRenderer(
 }
 
 /**
+ * Node.js options for the build's own processes (the compile and the export). V8 grows a busy
+ * process's heap by a factor it picks from how fast it collects, often near double: rendering
+ * 20,000 pages makes much short-lived garbage, and at 10,000 articles the export's memory grew
+ * to 770 MB while its live data stayed below 500 MB (it ran within a 500 MB heap). Growing by
+ * 10% at a time, it stays near 620 MB, at no measured cost in render time. Unlike a ceiling
+ * (`--max-old-space-size`), this can never make a larger site's build fail.
+ */
+export const BUILD_PROCESS_FLAGS = ['--heap-growing-percent=10'];
+
+/**
  * As compileRenderer, but the compiling (when needed) runs in a process of its own: its memory
  * (Vite and Rollup, about 350 MB at 10,000 articles) is returned when it ends, instead of
  * staying in the process that renders, and this process can read the CMS meanwhile. Up-to-date
@@ -107,7 +117,7 @@ export async function compileRendererApart(
   };
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(siteDir, 'scripts', 'compile-cli.ts')],
+    [...BUILD_PROCESS_FLAGS, '--import', 'tsx', path.join(siteDir, 'scripts', 'compile-cli.ts')],
     { cwd: siteDir, env, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   const code = await new Promise<number | null>((resolve, reject) => {
