@@ -1,5 +1,27 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Deletes a folder on a thread of its own, with synchronous calls. `fs.promises.rm` walks a
+ * folder in JavaScript on the calling thread, one promise per entry: deleting a release of
+ * 10,000 articles (80,000 files) kept the publisher's event loop busy for seconds and its heap
+ * about 300 MB larger, and a CMS sharing that process (the bench) answered the next build's
+ * reads in 2.5 to 11 s instead of 0.3 to 0.7 s. Resolves when it is gone; rejects on failure.
+ */
+export function removeFolderApart(folder: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       require('node:fs').rmSync(workerData, { recursive: true, force: true, maxRetries: 2 });`,
+      { eval: true, workerData: folder },
+    );
+    thread.once('error', reject);
+    thread.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`Deleting ${folder} stopped (exit ${code}).`)),
+    );
+  });
+}
 
 /**
  * The built sites on disk: every build goes into `releases/<id>/`; `live` is a symbolic link to
@@ -66,7 +88,7 @@ export class Releases {
     }
     this.removing = this.removing.then(async () => {
       for (const name of await fs.readdir(removedDir).catch(() => [])) {
-        await fs.rm(path.join(removedDir, name), { recursive: true, force: true }).catch(() => {
+        await removeFolderApart(path.join(removedDir, name)).catch(() => {
           // Tried again with the next removal.
         });
       }
