@@ -61,13 +61,10 @@ export function searchablePages(siteDir: string): string[] {
       .filter((entry) => entry.isDirectory())
       .map((entry) => path.join(folder, entry.name, 'index.html'))
       .filter((file) => fsSync.existsSync(path.join(siteDir, file)));
-  const pages = [
-    ...pagesIn(''),
-    ...SEARCHABLE_SECTIONS.flatMap((section) => {
-      return fsSync.existsSync(path.join(siteDir, section)) ? pagesIn(section) : [];
-    }),
-  ];
-  return [...new Set(pages)].sort();
+  const sections = SEARCHABLE_SECTIONS.filter((section) =>
+    fsSync.existsSync(path.join(siteDir, section)),
+  );
+  return [...pagesIn(''), ...sections.flatMap(pagesIn)].sort();
 }
 
 /** The folder of part `n` (counted from 1) inside the index's folder; the first is the folder itself. */
@@ -114,9 +111,10 @@ export async function writeSearchIndex(
   );
   const partCount = Math.ceil(marked.length / pagesPerPart);
   const linkDir = path.join(siteDir, '.search-part');
+  // Left over from a build that was cut off.
+  await fs.rm(linkDir, { recursive: true, force: true });
   let indexed = 0;
   for (let n = 1; n <= partCount; n += 1) {
-    await fs.rm(linkDir, { recursive: true, force: true });
     try {
       for (const page of marked.slice((n - 1) * pagesPerPart, n * pagesPerPart)) {
         fsSync.mkdirSync(path.dirname(path.join(linkDir, page)), { recursive: true });
