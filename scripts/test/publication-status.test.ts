@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appDir as cmsDir, bootTestCms, freePort, type TestCms } from '../../cms/test/harness';
 import { TEST_PASSWORD, loginWithRole, validData } from '../../cms/test/fixtures';
 import { request } from '../../cms/test/http';
@@ -81,6 +81,11 @@ beforeAll(async () => {
   partner = await openAdmin(cms.url, PARTNER, TEST_PASSWORD);
 }, 600_000);
 
+// A test that fails half-way must not leave the next ones building with a wrong token.
+afterEach(() => {
+  currentToken = undefined;
+});
+
 afterAll(async () => {
   await editor?.browser.close();
   await partner?.browser.close();
@@ -120,9 +125,14 @@ async function widgetText(page: Page, state: string): Promise<string> {
   return (await page.locator('[data-hub-publication]').textContent()) ?? '';
 }
 
-/** The document panel's text, once it shows `state`. */
-async function panelText(page: Page, state: string): Promise<string> {
-  const panel = page.locator(`[data-hub-publication-panel="${state}"]`);
+/**
+ * The document panel's text, once it shows `state` (and `containing`, when given: "not-yet" first
+ * says the site will be updated soon, and names a failure only once the build has failed).
+ */
+async function panelText(page: Page, state: string, containing?: string): Promise<string> {
+  const panel = page
+    .locator(`[data-hub-publication-panel="${state}"]`)
+    .filter(containing ? { hasText: containing } : {});
   await panel.waitFor({ timeout: BUILD_WAIT_MS });
   return (await panel.textContent()) ?? '';
 }
@@ -155,9 +165,8 @@ describe('the Publicatie widget and the document panel', () => {
     const documentId = await draftArticle(editorToken, 'Wandelen langs de Maas (voorbeeld)');
     await editor.open(`${ARTICLES}/${documentId}`);
     await publish(documentId);
-    expect(await panelText(editor.page, 'not-yet')).toContain(
-      'Nog niet op de site: de site mocht het beheersysteem niet lezen',
-    );
+    const reason = 'Nog niet op de site: de site mocht het beheersysteem niet lezen';
+    expect(await panelText(editor.page, 'not-yet', reason)).toContain(reason);
     await editor.open('/');
     const widget = await widgetText(editor.page, 'failed');
     expect(widget).toContain('Niet bijgewerkt: de site mocht het beheersysteem niet lezen');
