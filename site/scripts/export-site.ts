@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { CmsConnection } from '../src/loaders/cms-client';
 import { CmsSnapshot, loadHubWithWarnings } from '../src/loaders/hub-loader';
 import type { Hub } from '../src/lib/data';
+import { contentHash } from '../src/lib/content-hash';
 import type { ImageRequest, SitePath } from '../src/renderer/types';
 import type { CompiledSite } from './renderer';
 import { writeImages, type ImageStats } from './site-images';
@@ -121,7 +122,7 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url
 /** One hash per field of the hub: a page that read only unchanged fields renders the same. */
 function hashFields(hub: Hub): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(hub).map(([field, value]) => [field, sha1(JSON.stringify(value))]),
+    Object.entries(hub).map(([field, value]) => [field, contentHash(value)]),
   );
 }
 

@@ -11,6 +11,7 @@ import type {
 } from '@hub/shared';
 import type { Hub } from '../lib/data';
 import { pastEvents, upcomingEvents } from '../lib/events';
+import { deepFreeze } from '../lib/content-hash';
 import {
   fetchCollection,
   fetchDraft,
@@ -197,11 +198,14 @@ async function refresh(connection: CmsConnection, snapshot: CmsSnapshot): Promis
     );
     const changed = new Set<CollectionName>();
     const whole = new Set<CollectionName>();
-    for (const { name, known, changed: items, total } of deltas) {
-      const added = items.filter((raw) => !known.has(idOf(raw))).length;
-      // Items read again only because of the overlap are not changes.
+    for (const delta of deltas) {
+      const { name, known, total } = delta;
+      const added = delta.changed.filter((raw) => !known.has(idOf(raw))).length;
+      // Items read again only because of the overlap are not changes: the known object stays,
+      // and with it the item mapped from it (see mappedOnce).
       const differs = (raw: Raw) => JSON.stringify(known.get(idOf(raw))) !== JSON.stringify(raw);
-      if (items.some(differs)) changed.add(name);
+      delta.changed = delta.changed.filter(differs);
+      if (delta.changed.length > 0) changed.add(name);
       if (total !== known.size + added) {
         changed.add(name);
         whole.add(name);
@@ -311,6 +315,22 @@ export async function loadPreviewHub(
   return { hub: hubOf(connection, raw, items, check).hub, draft: asPublished };
 }
 
+/** Items as mapped from the CMS's answer, per answer (the snapshot's raw item) they came from. */
+const mappedItems = new WeakMap<Raw, { key: string; item: unknown }>();
+
+/**
+ * The item mapped from `raw`, frozen, and the same object as in the last build when the CMS did
+ * not change it (the snapshot keeps an unchanged raw item): so its hash is worked out once (see
+ * content-hash.ts), and so is the mapping. `key` says what else the mapping depended on.
+ */
+function mappedOnce<T>(raw: Raw, key: string, map: () => T): T {
+  const known = mappedItems.get(raw);
+  if (known?.key === key) return known.item as T;
+  const item = deepFreeze(map());
+  mappedItems.set(raw, { key, item });
+  return item;
+}
+
 /**
  * The hub from the site settings and the items read, in domain types and in page order, with
  * the images whose file is missing (per `check`) left out, and a warning for each of those.
@@ -327,7 +347,12 @@ function hubOf(
   const contextOf = (name: CollectionName, item: Raw): MapContext =>
     missing.any ? { ...context, dropMedia: missing.dropFor(TYPE_OF[name], item) } : context;
   const map = <T>(name: CollectionName, mapper: (raw: Raw, context: MapContext) => T): T[] =>
-    [...(items.get(name)?.values() ?? [])].map((item) => mapper(item, contextOf(name, item)));
+    [...(items.get(name)?.values() ?? [])].map((item) => {
+      const itemContext = contextOf(name, item);
+      // With an image left out, the item is mapped for this build only.
+      if (itemContext !== context) return deepFreeze(mapper(item, itemContext));
+      return mappedOnce(item, `${name}\0${context.cmsUrl}`, () => mapper(item, context));
+    });
   const articles = map<Article>('articles', mapArticle);
   const practices = map<GoodPractice>('practices', mapGoodPractice);
   const events = map<HubEvent>('events', mapEvent);

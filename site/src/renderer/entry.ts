@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { SSRManifest } from 'astro';
 import { App } from 'astro/app';
 import { recordReads, takeReads, useHub } from '../lib/data';
 import { allPaths, type RoutePaths } from '../lib/route-paths';
+import { contentHash } from '../lib/content-hash';
 import { takeImageRequests } from './image-service';
 import type { Renderer, SitePath } from './types';
 
@@ -16,15 +16,6 @@ function once<T>(load: () => Promise<T> | T): () => Promise<T> {
 }
 
 type PageEntry = { page: () => Promise<unknown> };
-
-/**
- * A page's props as a short hash of their JSON: the JSON itself (a whole article, say) held for
- * every path until the build ends was about 100 MB at 10,000 articles, which the garbage
- * collector went through again and again while rendering.
- */
-function propsHash(props: Record<string, unknown>): string {
-  return createHash('sha1').update(JSON.stringify(props)).digest('base64url');
-}
 
 /**
  * The manifest with every lazy module import made once. Astro imports a page's module again
@@ -79,7 +70,9 @@ export function createExports(manifest: SSRManifest) {
             const routePaths = load && (await load()).routePaths;
             if (!routePaths) throw new Error(`${route.component} exports no routePaths.`);
             for (const { params, props } of await allPaths(routePaths)) {
-              found.push({ path: route.generate(params), props: propsHash(props ?? {}) });
+              // A hash, not the props' JSON: that (a whole article, say), held for every path
+              // until the build ends, was about 100 MB at 10,000 articles.
+              found.push({ path: route.generate(params), props: contentHash(props ?? {}) });
             }
           }
           return found;

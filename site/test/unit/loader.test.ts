@@ -202,6 +202,12 @@ describe('the snapshot of the last read', () => {
     expect(readWhole(requests)).toEqual([]);
     expect(second.hub.articles).toEqual(first.hub.articles);
     expect(second.hub.practices).toEqual(first.hub.practices);
+    // Unchanged items are the same frozen objects as before: their hashes are remembered.
+    second.hub.articles.forEach((article, index) =>
+      expect(article).toBe(first.hub.articles[index]),
+    );
+    expect(Object.isFrozen(first.hub.articles[0])).toBe(true);
+    expect(Object.isFrozen(first.hub.articles[0]?.body)).toBe(true);
 
     // An edited article: read as a change, the rest of the collection kept from the snapshot.
     const articles = collections.get('articles') ?? [];
@@ -214,6 +220,10 @@ describe('the snapshot of the last read', () => {
     expect(third.hub.articles.find((article) => article.id === edited?.documentId)?.title).toBe(
       'Nieuwe titel',
     );
+    const byId = (hub: typeof first.hub, id: unknown) =>
+      hub.articles.find((article) => article.id === id);
+    expect(byId(third.hub, kept?.documentId)).toBe(byId(first.hub, kept?.documentId));
+    expect(byId(third.hub, edited?.documentId)).not.toBe(byId(first.hub, edited?.documentId));
     expect(third.hub.articles.map((article) => article.id).sort()).toEqual(
       [edited, kept, removed].map((raw) => raw?.documentId).sort(),
     );
