@@ -29,8 +29,9 @@ export interface ExportStats {
   /**
    * Seconds spent reading the CMS, rendering, encoding images, indexing for search, and waiting
    * for compression at the end (most of it runs on other threads while rendering). With the
-   * search index deferred, `search` is the time to link the last build's index here; the
-   * publisher adds the time to make and switch in the build's own, after the build went live.
+   * search index deferred, `search` is the time waited for the last build's index to be linked
+   * here (linked on another thread while rendering); the publisher adds the time to make and
+   * switch in the build's own, after the build went live.
    */
   seconds: { fetch: number; render: number; images: number; search: number; compress: number };
   /**
@@ -237,6 +238,14 @@ export async function exportSite(options: {
     return true;
   };
 
+  // The last build's search index, linked on a thread of its own while the pages render.
+  const linkingIndex =
+    options.search === 'defer' && last !== undefined
+      ? linkSearchIndex(last.outDir, outDir, compressor)
+      : Promise.resolve(false);
+  // Awaited after rendering; a failed render must not leave its failure unhandled.
+  linkingIndex.catch(() => undefined);
+
   const records = new Map<string, PathRecord>();
   const paths = await renderer.paths();
   // The folders of files linked from the last build; the writer thread makes those it writes.
@@ -314,13 +323,11 @@ export async function exportSite(options: {
   const imageSeconds = since(started);
 
   started = performance.now();
-  const deferred =
-    options.search === 'defer' &&
-    last !== undefined &&
-    (await linkSearchIndex(last.outDir, outDir, compressor));
+  const deferred = await linkingIndex;
   if (!deferred && options.search !== 'apart')
     await writeSearchIndex(outDir, path.join(outDir, SEARCH_DIR));
-  // Deferred: the time to link the last build's index (the publisher adds its own index's).
+  // Deferred: the time still waited for the last build's index to be linked (the publisher
+  // adds its own index's).
   const searchSeconds = since(started);
 
   started = performance.now();

@@ -20,25 +20,26 @@ import { VARIANT_SUFFIXES } from './precompress';
  * The linking, run on a thread of its own with synchronous calls. Measured at 10,000 articles:
  * 20,000 folders and 60,000 links take about 3 s this way; as promises through Node's thread
  * pool each call cost several times more (over 8 s), and on the build process's own thread
- * they would hold up its next request (the search index) for those 3 s.
+ * they would hold up its next request (the search index) for those 3 s. `fresh`: the target
+ * folder is removed first; otherwise a file already there fails the linking (EEXIST).
  */
 const LINKER = `
 const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
-const { fromDir, files, spareDir, suffixes } = workerData;
-fs.rmSync(spareDir, { recursive: true, force: true });
+const { fromDir, files, toDir, fresh, suffixes } = workerData;
+if (fresh) fs.rmSync(toDir, { recursive: true, force: true });
 const made = new Set();
 for (const file of files) {
-  const folder = path.dirname(path.join(spareDir, file));
+  const folder = path.dirname(path.join(toDir, file));
   if (!made.has(folder)) {
     fs.mkdirSync(folder, { recursive: true });
     made.add(folder);
   }
-  fs.linkSync(path.join(fromDir, file), path.join(spareDir, file));
+  fs.linkSync(path.join(fromDir, file), path.join(toDir, file));
   for (const suffix of suffixes) {
     try {
-      fs.linkSync(path.join(fromDir, file + suffix), path.join(spareDir, file + suffix));
+      fs.linkSync(path.join(fromDir, file + suffix), path.join(toDir, file + suffix));
     } catch (error) {
       if (error.code !== 'ENOENT') throw error;
     }
@@ -50,34 +51,36 @@ const ignoreMissing = (error: NodeJS.ErrnoException) => {
   if (error.code !== 'ENOENT') throw error;
 };
 
-/** A spare release on its way: whether it is complete, and how to stop making it. */
-export interface SpareInProgress {
-  /** Resolves true once the spare is complete, false when it could not be made or was stopped. */
+/** Linking on its way (see linkApart): whether it is complete, and how to stop it. */
+export interface LinkingInProgress {
+  /** Resolves true once every file is linked, false when linking failed or was stopped. */
   readonly ready: Promise<boolean>;
   /** True once ready has resolved true. */
   readonly done: () => boolean;
-  /** Stops making it (what is there is removed the next time one is made). */
+  /** Stops the linking (what is there by then stays). */
   stop(): Promise<void>;
 }
 
 /**
- * Starts making `spareDir` anew as hard links of `files` (paths relative to `fromDir`) and of
- * their compressed variants where they have them, on a thread of its own. A failure (a file
- * that must be there is not) is logged and leaves no spare to use.
+ * Starts linking `files` (paths relative to `fromDir`) into `toDir` on a thread of its own (see
+ * LINKER), with their compressed variants where they have them unless `variants` is false.
+ * `fresh`: `toDir` is removed first. A failure is handed to `onError` and resolves `ready` false.
  */
-export function prepareSpare(
+export function linkApart(
   fromDir: string,
   files: readonly string[],
-  spareDir: string,
-): SpareInProgress {
+  toDir: string,
+  options: { fresh: boolean; variants?: boolean; onError?: (error: Error) => void },
+): LinkingInProgress {
   let complete = false;
+  const suffixes = options.variants === false ? [] : VARIANT_SUFFIXES;
   const linker = new Worker(LINKER, {
     eval: true,
-    workerData: { fromDir, files, spareDir, suffixes: VARIANT_SUFFIXES },
+    workerData: { fromDir, files, toDir, fresh: options.fresh, suffixes },
   });
   const ready = new Promise<boolean>((resolve) => {
     linker.once('error', (error) => {
-      console.warn(`No spare release for the next build: ${error.message}`);
+      options.onError?.(error);
       resolve(false);
     });
     linker.once('exit', (code) => {
@@ -92,6 +95,25 @@ export function prepareSpare(
       await linker.terminate();
     },
   };
+}
+
+/** A spare release on its way (what is there when it is stopped is removed by the next one). */
+export type SpareInProgress = LinkingInProgress;
+
+/**
+ * Starts making `spareDir` anew as hard links of `files` (paths relative to `fromDir`) and of
+ * their compressed variants where they have them, on a thread of its own. A failure (a file
+ * that must be there is not) is logged and leaves no spare to use.
+ */
+export function prepareSpare(
+  fromDir: string,
+  files: readonly string[],
+  spareDir: string,
+): SpareInProgress {
+  return linkApart(fromDir, files, spareDir, {
+    fresh: true,
+    onError: (error) => console.warn(`No spare release for the next build: ${error.message}`),
+  });
 }
 
 /**
