@@ -79,24 +79,30 @@ interface PathRecord {
 export class ExportMemory {
   /** Per CMS (URL and token): what it answered last time. */
   cms?: { connection: string; snapshot: CmsSnapshot };
-  last?: { outDir: string; siteDir: string; siteUrl: string; paths: Map<string, PathRecord> };
+  last?: { outDir: string; site: string; siteUrl: string; paths: Map<string, PathRecord> };
   readonly images = new Map<string, ImageRequest>();
   /**
    * The spare release made, or being made, from the last build (see spare-release.ts).
    */
   spare?: { from: string; making: SpareInProgress };
-  /** The compiled site's own files (scripts, styles), relative, per compiled site folder. */
-  clientFiles?: { siteDir: string; files: string[] };
+  /** The compiled site's own files (scripts, styles), relative, per compile (compiledSiteId). */
+  clientFiles?: { site: string; files: string[] };
 }
+
+/**
+ * Which compile of the site this is: its folder and when it was compiled. Pages and client files
+ * of another compile are never reused, also when it was forced into the same folder.
+ */
+const compiledSiteId = (site: CompiledSite) => `${site.dir}@${site.compiledAt}`;
 
 /** The files of the compiled site's client folder, relative to it (read once per compiled site). */
 async function clientFilesOf(site: CompiledSite, memory: ExportMemory): Promise<string[]> {
-  if (memory.clientFiles?.siteDir !== site.dir) {
+  if (memory.clientFiles?.site !== compiledSiteId(site)) {
     const entries = await fs.readdir(site.clientDir, { recursive: true, withFileTypes: true });
     const files = entries
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(site.clientDir, path.join(entry.parentPath, entry.name)));
-    memory.clientFiles = { siteDir: site.dir, files };
+    memory.clientFiles = { site: compiledSiteId(site), files };
   }
   return memory.clientFiles.files;
 }
@@ -192,7 +198,9 @@ export async function exportSite(options: {
   started = performance.now();
   const fields = hashFields(hub);
   const last =
-    memory.last?.siteDir === site.dir && memory.last.siteUrl === siteUrl ? memory.last : undefined;
+    memory.last?.site === compiledSiteId(site) && memory.last.siteUrl === siteUrl
+      ? memory.last
+      : undefined;
   const renderer = site.createRenderer(siteUrl);
   renderer.useHub(hub);
   const clientFiles = await clientFilesOf(site, memory);
@@ -345,7 +353,7 @@ export async function exportSite(options: {
   await compressor.finish(pageFolders);
   const compressSeconds = since(started);
 
-  memory.last = { outDir, siteDir: site.dir, siteUrl, paths: records };
+  memory.last = { outDir, site: compiledSiteId(site), siteUrl, paths: records };
   if (options.spareDir) {
     // Made while the publisher switches this build in and makes its search index.
     const files = [...clientFiles, ...[...records.keys()].map(fileForPath)];

@@ -27,6 +27,8 @@ const SOURCES = [
 /** The compiled site, loaded: makes a renderer for a public URL. */
 export interface CompiledSite {
   dir: string;
+  /** When it was compiled (its `.complete` file): a compile forced into the same folder differs. */
+  compiledAt: string;
   /** Static files every build copies as they are (scripts, styles, favicon). */
   clientDir: string;
   createRenderer: (siteUrl: string) => Renderer;
@@ -128,12 +130,25 @@ export async function compileRendererApart(
   return dir;
 }
 
-/** Loads a compiled site (see compileRenderer). */
+const compiledAtOf = (dir: string) => fs.readFile(path.join(dir, '.complete'), 'utf8');
+
+/**
+ * Loads a compiled site (see compileRenderer). Its entry is imported anew for every compile
+ * (the compile's time in the URL): a compile forced into the same folder (SITE_RECOMPILE) may
+ * give the lazily imported chunks other names, and a process that kept the old entry would ask
+ * for chunks that are gone. Chunks are named by their content, so those it shares are reused.
+ */
 export async function loadCompiledSite(dir: string): Promise<CompiledSite> {
-  const entry = (await import(pathToFileURL(path.join(dir, 'server', 'entry.mjs')).href)) as {
-    createRenderer: CompiledSite['createRenderer'];
+  const compiledAt = await compiledAtOf(dir);
+  const url = pathToFileURL(path.join(dir, 'server', 'entry.mjs'));
+  url.searchParams.set('compiled', compiledAt);
+  const entry = (await import(url.href)) as { createRenderer: CompiledSite['createRenderer'] };
+  return {
+    dir,
+    compiledAt,
+    clientDir: path.join(dir, 'client'),
+    createRenderer: entry.createRenderer,
   };
-  return { dir, clientDir: path.join(dir, 'client'), createRenderer: entry.createRenderer };
 }
 
 /** The compiled site of the current code, for a long-running process (see currentCompiledSite). */
@@ -146,13 +161,15 @@ export interface CurrentCompiledSite {
 
 /**
  * The compiled site of the current code, for a long-running process (the build worker, the
- * preview server): compiled when the code changed since the last call, loaded once per compile.
+ * preview server): compiled when the code changed since the last call, loaded once per compile
+ * (also when another process compiled it again into the same folder).
  */
 export function currentCompiledSite(): CurrentCompiledSite {
   let site: CompiledSite | undefined;
   const current = async () => {
     const dir = await compileRenderer({ quiet: true });
-    if (site?.dir !== dir) site = await loadCompiledSite(dir);
+    if (site?.dir !== dir || site.compiledAt !== (await compiledAtOf(dir)))
+      site = await loadCompiledSite(dir);
     return site;
   };
   return Object.assign(current, { loaded: () => site });
