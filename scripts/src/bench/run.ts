@@ -89,10 +89,15 @@ async function publishToLive(label: string) {
       },
       status: 'published',
     } as never)) as unknown as { slug: string };
+    const before = (await publisher.status()).last?.id;
     // The CMS's webhook would call the publisher; here the publisher is notified directly.
     publisher.queue.notify();
     for (;;) {
       if ((await fetch(`${siteUrl}/nieuws/${article.slug}/`)).status === 200) break;
+      // A failed build never makes the page live: stop instead of waiting for ever.
+      const { last } = await publisher.status();
+      if (last && last.id !== before && last.result === 'failed')
+        throw new Error(`Publish to live (${label}) failed: ${last.error}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     times.push((performance.now() - started) / 1000);
@@ -177,10 +182,15 @@ function publishFigures({ times, builds }: Awaited<ReturnType<typeof publishToLi
 }
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
+/** One build by the publisher, which must go live (the measures after it depend on it). */
+async function buildLive(): Promise<void> {
+  const build = await publisher.build();
+  if (build.result !== 'live') throw new Error(`The publisher's build failed: ${build.error}`);
+}
+
 try {
   log('First build (demo content) ...');
-  const first = await publisher.build();
-  if (first.result !== 'live') throw new Error(first.error);
+  await buildLive();
 
   log('Rebuild without content change ...');
   await siteBuild('warm-cache');
@@ -201,7 +211,7 @@ try {
 
   log('Generating the large size (+1,000 articles, +300 practices, +300 events) ...');
   await addContent(cms.strapi, { articles: 1000, practices: 300, events: 300 }, 'groot');
-  await publisher.build();
+  await buildLive();
   log('Publish to live, large size ...');
   recordPublishes('publishToLiveLarge', 'large size', await publishToLive('large'));
 
@@ -280,7 +290,7 @@ try {
     if (size.label === '10k') {
       log('Publish to live, 10,000 articles ...');
       // The publisher's build worker builds everything once at this size, then publishes.
-      await publisher.build();
+      await buildLive();
       recordPublishes('publishToLive10k', '10,000 articles', await publishToLive('10k'));
     }
   }
