@@ -9,7 +9,12 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Precompressor } from '../../scripts/precompress';
-import { linkSearchIndex, prepareSearchIndex, writeSearchIndex } from '../../scripts/search-index';
+import {
+  linkSearchIndex,
+  partGlob,
+  prepareSearchIndex,
+  writeSearchIndex,
+} from '../../scripts/search-index';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-search-export-'));
 afterAll(async () => {
@@ -167,7 +172,38 @@ describe('a search index in parts', () => {
       file.endsWith('.pf_fragment'),
     );
     expect(urls).toHaveLength(9);
-    // The folder the parts were indexed from is gone.
-    expect(fs.existsSync(path.join(site, '.search-part'))).toBe(false);
+  });
+
+  it('picks each part by a glob of prefixes, also where one name starts another or holds glob characters', async () => {
+    const site = path.join(work, 'tricky-parts');
+    const names = ['bericht-1', 'bericht-10', 'bericht-11', 'bericht-2', 'a(b)', 'x,y', 'x{z}*'];
+    const pages: Record<string, string> = { 'nieuws/pagina/index.html': page('Lijst', false) };
+    for (const name of names) pages[`nieuws/${name}/index.html`] = page(`Bericht ${name}`);
+    write(site, pages);
+    const searchDir = path.join(site, 'pagefind');
+    // Parts of about equal size: 7 pages in parts of at most 2 make 4 parts of 2, 2, 2 and 1.
+    expect(await writeSearchIndex(site, searchDir, 2)).toBe(names.length);
+    const parts = ['', 'deel-2/', 'deel-3/', 'deel-4/'];
+    const counts = parts.map(
+      (part) =>
+        JSON.parse(fs.readFileSync(path.join(searchDir, part, 'pagefind-entry.json'), 'utf8'))
+          .languages.nl.page_count,
+    );
+    expect(counts).toEqual([2, 2, 2, 1]);
+  });
+
+  it('covers whole prefixes with one pattern', () => {
+    const all = ['nieuws/a1', 'nieuws/a2', 'nieuws/b', 'nieuws/ab', 'over-ons', 'zoeken'].map(
+      (folder) => `${folder}/index.html`,
+    );
+    expect(partGlob(['nieuws/a1/index.html', 'nieuws/a2/index.html'], all)).toBe(
+      '{nieuws/a1*,nieuws/a2*}/index.html',
+    );
+    expect(
+      partGlob(['nieuws/a1/index.html', 'nieuws/a2/index.html', 'nieuws/ab/index.html'], all),
+    ).toBe('{nieuws/a*}/index.html');
+    expect(partGlob(['nieuws/b/index.html', 'over-ons/index.html'], all)).toBe(
+      '{o*,nieuws/b*}/index.html',
+    );
   });
 });
