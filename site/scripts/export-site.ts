@@ -118,10 +118,33 @@ export function fileForPath(urlPath: string): string {
   return `${relative}index.html`;
 }
 
-/** Site images a rendered file refers to (in src, srcset, or a feed's absolute URLs). */
+const IMAGE_PATH_START = Buffer.from('/_astro/img/');
+/** Whether a byte may be part of a site image's file name ([\w.-]). */
+const isImageNameByte = (byte: number) =>
+  (byte >= 0x30 && byte <= 0x39) || // 0-9
+  (byte >= 0x41 && byte <= 0x5a) || // A-Z
+  (byte >= 0x61 && byte <= 0x7a) || // a-z
+  byte === 0x5f || // _
+  byte === 0x2e || // .
+  byte === 0x2d; // -
+
+/**
+ * Site images a rendered file refers to (in src, srcset, or a feed's absolute URLs). Searched in
+ * the bytes, each path copied out on its own: paths matched in the page as one string were
+ * slices of it, and the build's records kept every page's whole text alive (150 MB at 10,000
+ * articles, measured in a heap snapshot), which the garbage collector went over again and again.
+ */
 export function imagesIn(body: Uint8Array): string[] {
-  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
-  return [...new Set(text.match(/\/_astro\/img\/[\w.-]+/g) ?? [])];
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const found = new Set<string>();
+  let at = bytes.indexOf(IMAGE_PATH_START);
+  while (at !== -1) {
+    let end = at + IMAGE_PATH_START.length;
+    while (end < bytes.length && isImageNameByte(bytes[end])) end += 1;
+    if (end > at + IMAGE_PATH_START.length) found.add(bytes.toString('latin1', at, end));
+    at = bytes.indexOf(IMAGE_PATH_START, end);
+  }
+  return [...found];
 }
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');

@@ -5,7 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { getHub, useHub, type Hub } from '../../src/lib/data';
 import { allPaths, routeProps, type RoutePaths } from '../../src/lib/route-paths';
-import { fileForPath } from '../../scripts/export-site';
+import { fileForPath, imagesIn } from '../../scripts/export-site';
 import { writeSitemap } from '../../scripts/sitemap';
 import service, { takeImageRequests } from '../../src/renderer/image-service';
 
@@ -16,6 +16,27 @@ describe('exported file names', () => {
     expect(fileForPath('/rss.xml/')).toBe('rss.xml');
     expect(fileForPath('/agenda/buurtlunch.ics/')).toBe('agenda/buurtlunch.ics');
     expect(fileForPath('/404/')).toBe('404.html');
+  });
+});
+
+describe('site images a page refers to', () => {
+  it('finds each image once, in src, srcset and absolute URLs, and nothing else', () => {
+    const page = Buffer.from(
+      '<img src="/_astro/img/koffie.a1_B-2.webp" srcset="/_astro/img/koffie.a1_B-2.webp 1x, ' +
+        '/_astro/img/koffie-groot.c3.webp 2x"><a href="/_astro/img/">leeg</a>' +
+        '<enclosure url="https://hub.example/_astro/img/bingo.d4.jpg"/><a href="/nieuws/">x</a>',
+    );
+    expect(imagesIn(page).sort()).toEqual([
+      '/_astro/img/bingo.d4.jpg',
+      '/_astro/img/koffie-groot.c3.webp',
+      '/_astro/img/koffie.a1_B-2.webp',
+    ]);
+    expect(imagesIn(Buffer.from('<p>Geen beelden</p>'))).toEqual([]);
+  });
+
+  it('reads only its own part of a larger buffer', () => {
+    const shared = Buffer.from('/_astro/img/a.webp|/_astro/img/b.webp');
+    expect(imagesIn(shared.subarray(19))).toEqual(['/_astro/img/b.webp']);
   });
 });
 
