@@ -215,6 +215,10 @@ export async function exportSite(options: {
     memory.cms = { connection, snapshot: new CmsSnapshot() };
   const { hub, warnings } = await loadHubWithWarnings(options.connection, memory.cms.snapshot);
   for (const warning of warnings) console.warn(warningLine(warning));
+  // An export without memory of its own (a build from scratch) never reads the CMS again: the
+  // CMS's answers need not stay beside the hub while it renders (the collector went over them
+  // for every page).
+  if (!options.memory) memory.cms = undefined;
   const fetchSeconds = since(started);
 
   const site = await compiling;
