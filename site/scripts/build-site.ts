@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import type { ExportRequest } from './export-cli';
 import type { ExportStats } from './export-site';
 import { Precompressor } from './precompress';
-import { BUILD_PROCESS_FLAGS, siteDir } from './renderer';
+import { EXPORT_PROCESS_FLAGS, siteDir } from './renderer';
 import { SEARCH_DIR, writeSearchIndex } from './search-index';
 
 /** Where a build reads from and writes to. Unset fields keep the environment's values. */
@@ -27,7 +27,7 @@ export interface SiteBuildOptions {
 async function exportApart(request: ExportRequest): Promise<ExportStats> {
   const child = spawn(
     process.execPath,
-    [...BUILD_PROCESS_FLAGS, '--import', 'tsx', path.join(siteDir, 'scripts', 'export-cli.ts')],
+    [...EXPORT_PROCESS_FLAGS, '--import', 'tsx', path.join(siteDir, 'scripts', 'export-cli.ts')],
     { cwd: siteDir, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const answer = new Promise<{ ok: boolean; stats?: ExportStats; error?: string }>(

@@ -102,6 +102,16 @@ export async function compileRenderer(
 export const BUILD_PROCESS_FLAGS = ['--heap-growing-percent=10'];
 
 /**
+ * The export's own, besides BUILD_PROCESS_FLAGS: a young generation of 32 MB per half instead
+ * of V8's 16. Rendering a page makes much garbage that lives for one page; with the small
+ * default, V8 collected so often that its collector took about as much time on the render
+ * thread as Astro itself (a CPU profile at 10,000 articles), and the render took 16.5 to 19.0
+ * s instead of 14.2 to 16.3 (measured in turn, two runs each). Not for the compile, whose
+ * memory sets the build's peak.
+ */
+export const EXPORT_PROCESS_FLAGS = [...BUILD_PROCESS_FLAGS, '--max-semi-space-size=32'];
+
+/**
  * As compileRenderer, but the compiling (when needed) runs in a process of its own: its memory
  * (Vite and Rollup, about 350 MB at 10,000 articles) is returned when it ends, instead of
  * staying in the process that renders, and this process can read the CMS meanwhile. Up-to-date
