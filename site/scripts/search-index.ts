@@ -87,8 +87,11 @@ function prefixPatterns(chosen: Set<string>, all: string[], prefix = ''): string
   if (picked.length === 0) return [];
   if (picked.length === names.length) return [`${escapeGlob(prefix)}*`];
   const patterns = chosen.has(prefix) ? [escapeGlob(prefix)] : [];
+  // By code point, not UTF-16 unit: a prefix must never end inside a character.
   const nextChars = new Set(
-    names.filter((name) => name.length > prefix.length).map((name) => name[prefix.length]),
+    names
+      .filter((name) => name.length > prefix.length)
+      .map((name) => String.fromCodePoint(name.codePointAt(prefix.length) ?? 0)),
   );
   for (const char of [...nextChars].sort()) {
     patterns.push(...prefixPatterns(chosen, names, prefix + char));

@@ -202,6 +202,11 @@ describe('a search index in parts', () => {
     expect(
       partGlob(['nieuws/a1/index.html', 'nieuws/a2/index.html', 'nieuws/ab/index.html'], all),
     ).toBe('{nieuws/a*}/index.html');
+    // A character outside the BMP is never split into a pattern of half a character.
+    const smileys = ['nieuws/\u{1F600}/index.html', 'nieuws/\u{1F601}/index.html'];
+    expect(partGlob(smileys, [...smileys, 'nieuws/a/index.html'])).toBe(
+      '{nieuws/\u{1F600}*,nieuws/\u{1F601}*}/index.html',
+    );
     expect(partGlob(['nieuws/b/index.html', 'over-ons/index.html'], all)).toBe(
       '{o*,nieuws/b*}/index.html',
     );
