@@ -140,7 +140,7 @@ export function imagesIn(body: Uint8Array): string[] {
   let at = bytes.indexOf(IMAGE_PATH_START);
   while (at !== -1) {
     let end = at + IMAGE_PATH_START.length;
-    while (end < bytes.length && isImageNameByte(bytes[end])) end += 1;
+    while (end < bytes.length && isImageNameByte(bytes[end] ?? 0)) end += 1;
     if (end > at + IMAGE_PATH_START.length) found.add(bytes.toString('latin1', at, end));
     at = bytes.indexOf(IMAGE_PATH_START, end);
   }
