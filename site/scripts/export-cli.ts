@@ -1,12 +1,13 @@
 /**
  * Exports the site without its search index, as asked over the IPC channel by buildSite, which
- * runs this as a process of its own and makes the index after it ended (see build-site.ts).
- *   -> ExportRequest
+ * runs this as a process of its own, compiles the site beside it and makes the index after it
+ * ended (see build-site.ts).
+ *   -> { request: ExportRequest }, then { compiledDir } or { compileError }, in any order
  *   <- { ok: true, stats } | { ok: false, error }
  */
 import { cmsConnection } from '../src/loaders/connection';
 import { exportSite } from './export-site';
-import { compileRendererApart, loadCompiledSite } from './renderer';
+import { loadCompiledSite, type CompiledSite } from './renderer';
 import { imageCacheDir } from './site-images';
 
 /** What buildSite asks of this process. */
@@ -15,18 +16,16 @@ export interface ExportRequest {
   siteUrl: string;
   cmsUrl?: string;
   token?: string;
-  quiet?: boolean;
-  recompile?: boolean;
 }
 
-async function exportOnce(request: ExportRequest) {
+/** What buildSite sends: the request, and where the compile it runs meanwhile put the site. */
+export type ExportMessage =
+  { request: ExportRequest } | { compiledDir: string } | { compileError: string };
+
+async function exportOnce(request: ExportRequest, site: Promise<CompiledSite>) {
   const env = { ...process.env };
   if (request.cmsUrl) env.CMS_URL = request.cmsUrl;
   if (request.token) env.SITE_BUILD_TOKEN = request.token;
-  // Compiled apart while the CMS is read (see compileRendererApart).
-  const site = compileRendererApart({ quiet: request.quiet, force: request.recompile }).then(
-    loadCompiledSite,
-  );
   return exportSite({
     site,
     outDir: request.outDir,
@@ -37,8 +36,17 @@ async function exportOnce(request: ExportRequest) {
   });
 }
 
-process.once('message', (request: ExportRequest) => {
-  exportOnce(request).then(
+let compiled: { resolve: (dir: string) => void; reject: (error: Error) => void };
+const compiledDir = new Promise<string>((resolve, reject) => (compiled = { resolve, reject }));
+// Loaded as soon as it is there; exportSite awaits it once the CMS is read.
+const site = compiledDir.then(loadCompiledSite);
+// Handled there; a compile that fails before the export starts must not end this process.
+site.catch(() => undefined);
+
+process.on('message', (message: ExportMessage) => {
+  if ('compiledDir' in message) return compiled.resolve(message.compiledDir);
+  if ('compileError' in message) return compiled.reject(new Error(message.compileError));
+  exportOnce(message.request, site).then(
     (stats) => process.send?.({ ok: true, stats }, () => process.exit(0)),
     (error: unknown) =>
       process.send?.(
