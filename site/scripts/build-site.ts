@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import type { ExportMessage, ExportRequest } from './export-cli';
 import type { ExportStats } from './export-site';
 import { Precompressor } from './precompress';
-import { compileRendererApart, EXPORT_PROCESS_FLAGS, siteDir } from './renderer';
+import { compileRenderer, EXPORT_PROCESS_FLAGS, siteDir } from './renderer';
 import { SEARCH_DIR, writeSearchIndex } from './search-index';
 
 /** Where a build reads from and writes to. Unset fields keep the environment's values. */
@@ -63,8 +63,8 @@ async function exportApart(
  * Throws (with the CMS's URL and the cause) when the CMS cannot be read.
  *
  * Three processes, one after another where it matters for memory: the compile runs in a
- * process of its own while the export (export-cli.ts) reads the CMS, so Vite's memory is gone
- * before the export renders; the search index is made here after the export has ended, so
+ * process of its own (see compileRenderer) while the export (export-cli.ts) reads the CMS, so
+ * Vite's memory is gone before the export renders; the search index is made here after the export has ended, so
  * Pagefind (about 900 MB at 16,000 searchable pages) never runs beside the content and the
  * renderer (about 700 MB). The compile is started here rather than by the export, which needs
  * about 0.7 s to load its own code first: at 10,000 articles the compile is what the export
@@ -74,7 +74,7 @@ export async function buildSite(
   options: SiteBuildOptions = {},
 ): Promise<{ outDir: string; stats: ExportStats }> {
   const outDir = path.resolve(siteDir, options.outDir ?? process.env.SITE_OUT_DIR ?? 'dist');
-  const compiled = compileRendererApart({ quiet: options.quiet, force: options.recompile });
+  const compiled = compileRenderer({ quiet: options.quiet, force: options.recompile });
   const stats = await exportApart(
     {
       outDir,

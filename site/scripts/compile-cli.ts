@@ -1,7 +1,7 @@
 /**
- * Compiles the site's renderer (see compileRenderer) and ends: run by buildSite as a process of
- * its own, so that Vite's and Rollup's memory is gone before the pages are rendered, and the
- * CMS is read meanwhile. With SITE_RECOMPILE=1, compiles even when the code has not changed.
+ * `npx tsx scripts/compile-cli.ts`: compiles the site's renderer ahead of a build (see
+ * compileRenderer) and ends. With SITE_RECOMPILE=1, compiles even when the code has not
+ * changed; SITE_COMPILE_QUIET=1: errors only.
  */
 import { compileRenderer } from './renderer';
 

@@ -22,6 +22,7 @@ const SOURCES = [
   '../shared/styles',
   // How it is compiled.
   'scripts/renderer.ts',
+  'scripts/astro-build.mjs',
 ];
 
 /** The compiled site, loaded: makes a renderer for a public URL. */
@@ -61,11 +62,32 @@ const exists = (file: string) =>
     () => false,
   );
 
+/** Runs Astro's build into `dir` in a process of its own (astro-build.mjs, without tsx). */
+async function astroBuildApart(dir: string, quiet: boolean | undefined): Promise<void> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RENDERER_DIR: dir,
+    SITE_COMPILE_QUIET: quiet ? '1' : '0',
+  };
+  const child = spawn(
+    process.execPath,
+    [...BUILD_PROCESS_FLAGS, path.join(siteDir, 'scripts', 'astro-build.mjs')],
+    { cwd: siteDir, env, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`Compiling the site failed (exit ${code}); see the log above.`);
+}
+
 /**
  * Compiles the site (Astro and Vite) into .renderer/<hash of the sources>/, unless that is
  * done already: content changes never need it, only code changes. Renderers of older code are
  * removed; a long-running exporter calls this before every build and so moves to the new one.
  * One process compiles at a time (a lock in .renderer/); one that waited finds the work done.
+ * The compiling itself runs in a process of its own: its memory (Vite and Rollup, about 350
+ * MB at 10,000 articles) is returned when it ends, and the caller can read the CMS meanwhile.
  */
 export async function compileRenderer(
   options: { quiet?: boolean; force?: boolean } = {},
@@ -76,11 +98,8 @@ export async function compileRenderer(
   await fs.mkdir(renderersDir, { recursive: true });
   return withFolderLock(compileLock, async () => {
     if (!options.force && (await exists(done))) return dir;
-    const { build } = await import('astro');
-    process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    process.env.RENDERER_DIR = dir;
     await fs.rm(dir, { recursive: true, force: true });
-    await build({ root: siteDir, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });
+    await astroBuildApart(dir, options.quiet);
     await fs.writeFile(done, new Date().toISOString());
     for (const other of await fs.readdir(renderersDir)) {
       // Not the lock (it starts with a dot) and not the renderer just made.
@@ -110,35 +129,6 @@ export const BUILD_PROCESS_FLAGS = ['--heap-growing-percent=10'];
  * memory sets the build's peak.
  */
 export const EXPORT_PROCESS_FLAGS = [...BUILD_PROCESS_FLAGS, '--max-semi-space-size=32'];
-
-/**
- * As compileRenderer, but the compiling (when needed) runs in a process of its own: its memory
- * (Vite and Rollup, about 350 MB at 10,000 articles) is returned when it ends, instead of
- * staying in the process that renders, and this process can read the CMS meanwhile. Up-to-date
- * code is found here, without starting a process.
- */
-export async function compileRendererApart(
-  options: { quiet?: boolean; force?: boolean } = {},
-): Promise<string> {
-  const dir = path.join(renderersDir, await hashSources());
-  if (!options.force && (await exists(path.join(dir, '.complete')))) return dir;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    SITE_RECOMPILE: options.force ? '1' : '0',
-    SITE_COMPILE_QUIET: options.quiet ? '1' : '0',
-  };
-  const child = spawn(
-    process.execPath,
-    [...BUILD_PROCESS_FLAGS, '--import', 'tsx', path.join(siteDir, 'scripts', 'compile-cli.ts')],
-    { cwd: siteDir, env, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', resolve);
-  });
-  if (code !== 0) throw new Error(`Compiling the site failed (exit ${code}); see the log above.`);
-  return dir;
-}
 
 const compiledAtOf = (dir: string) => fs.readFile(path.join(dir, '.complete'), 'utf8');
 
