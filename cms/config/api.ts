@@ -1,7 +1,8 @@
 export default {
   rest: {
     defaultLimit: 25,
-    maxLimit: 100,
+    // The site's build reads pages of this size (PAGE_SIZE in site/src/loaders/cms-client.ts).
+    maxLimit: 250,
     withCount: true,
   },
 };

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoodPractice, HubEvent } from '@hub/shared';
 import { freePort } from '../../../cms/test/harness';
-import { CmsError, fetchCollection } from '../../src/loaders/cms-client';
+import { CmsError, fetchCollection, PAGE_SIZE } from '../../src/loaders/cms-client';
 import { formatEventWhen } from '../../src/lib/dates';
 import { pastEvents, upcomingEvents } from '../../src/lib/events';
 import { practiceFilterOptions } from '../../src/lib/practice-filters';
@@ -93,11 +93,13 @@ describe('CMS client', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('reads every page, 100 at a time, published content only', async () => {
+  it('reads every page, PAGE_SIZE at a time, published content only', async () => {
     const items = await fetchCollection({ url, token: 'goed' }, { path: 'articles', query: {} });
     expect(items).toEqual([{ page: 1 }, { page: 2 }, { page: 3 }]);
     expect(requests.at(-1)).toContain('status=published');
-    expect(decodeURIComponent(requests.at(-1) ?? '')).toContain('pagination[pageSize]=100');
+    expect(decodeURIComponent(requests.at(-1) ?? '')).toContain(
+      `pagination[pageSize]=${PAGE_SIZE}`,
+    );
   });
 
   it('names the URL and the cause when the token is refused', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import qs from 'qs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CmsError, fetchCollection } from '../../src/loaders/cms-client';
+import { CmsError, fetchCollection, PAGE_SIZE } from '../../src/loaders/cms-client';
 import { CmsSnapshot, loadHubWithWarnings } from '../../src/loaders/hub-loader';
 import { mapArticle, mapEvent, mapGoodPractice } from '../../src/loaders/mappers';
 import { COLLECTION_QUERIES } from '../../src/loaders/queries';
@@ -62,7 +62,7 @@ function pagedCollection(pageCount: number, options: { failPage?: number } = {})
       delayMs: (pageCount - page) * 3,
       body: {
         data: [0, 1].map((n) => ({ page, n })),
-        meta: { pagination: { page, pageSize: 100, pageCount, total: pageCount * 2 } },
+        meta: { pagination: { page, pageSize: PAGE_SIZE, pageCount, total: pageCount * 2 } },
       },
     };
   };
@@ -96,7 +96,7 @@ describe('reading a collection page by page', () => {
     );
     for (const { query } of requests) {
       expect(query).toMatchObject({ sort: ['id:asc'], status: 'published', fields: ['title'] });
-      expect((query.pagination as Raw).pageSize).toBe('100');
+      expect((query.pagination as Raw).pageSize).toBe(String(PAGE_SIZE));
       expect((query.pagination as Raw).withCount).toBe(pageOf(query) === 1 ? undefined : 'false');
     }
   });
