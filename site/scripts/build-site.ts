@@ -64,11 +64,11 @@ async function exportApart(
  *
  * Three processes, one after another where it matters for memory: the compile runs in a
  * process of its own (see compileRenderer) while the export (export-cli.ts) reads the CMS, so
- * Vite's memory is gone before the export renders; the search index is made here after the export has ended, so
- * Pagefind (about 900 MB at 16,000 searchable pages) never runs beside the content and the
- * renderer (about 700 MB). The compile is started here rather than by the export, which needs
- * about 0.7 s to load its own code first: at 10,000 articles the compile is what the export
- * waits for when it has read the CMS.
+ * Vite's memory is gone before the export renders; the search index is made here after the
+ * export has ended, so Pagefind (about 900 MB at 16,000 searchable pages) never runs beside the
+ * content and the renderer (about 700 MB). The compile is started here, not by the export,
+ * which needs about 0.7 s to load its own code first: at 10,000 articles the compile and the
+ * read take about as long, and the export renders only when both are done.
  */
 export async function buildSite(
   options: SiteBuildOptions = {},

@@ -86,7 +86,7 @@ async function astroBuildApart(dir: string, quiet: boolean | undefined): Promise
  * done already: content changes never need it, only code changes. Renderers of older code are
  * removed; a long-running exporter calls this before every build and so moves to the new one.
  * One process compiles at a time (a lock in .renderer/); one that waited finds the work done.
- * The compiling itself runs in a process of its own: its memory (Vite and Rollup, about 350
+ * The compiling itself runs in a process of its own: its memory (Vite and Rollup, about 300
  * MB at 10,000 articles) is returned when it ends, and the caller can read the CMS meanwhile.
  */
 export async function compileRenderer(
