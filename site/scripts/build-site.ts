@@ -83,7 +83,13 @@ export async function buildSite(
       token: options.token,
     },
     compiled,
-  );
+  ).catch(async (error: unknown) => {
+    // A failed export (the CMS is down) must not end this process while it compiles: the
+    // compile's process would go on without the lock this one holds, and the next build could
+    // compile into the same folder beside it.
+    await compiled.catch(() => undefined);
+    throw error;
+  });
   const started = performance.now();
   const searchDir = path.join(outDir, SEARCH_DIR);
   await writeSearchIndex(outDir, searchDir);
