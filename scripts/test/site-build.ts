@@ -35,16 +35,11 @@ export function buildSiteFromScratch(options: {
  * compiler's exit status and its error output.
  */
 export function compileRendererAhead(): { status: number | null; stderr: string } {
-  const compiled = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      "await (await import('./scripts/renderer.ts')).compileRenderer({ quiet: true });",
-    ],
-    { cwd: siteDir, encoding: 'utf8', timeout: 600_000 },
-  );
+  const compiled = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/compile-cli.ts'], {
+    cwd: siteDir,
+    env: { ...process.env, SITE_COMPILE_QUIET: '1', SITE_RECOMPILE: '0' },
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   return { status: compiled.status, stderr: compiled.stderr };
 }
